@@ -1,0 +1,33 @@
+// Three outputs from one source tree:
+//  - dist/sard.js       ES module, every dependency inside, registers the elements
+//  - dist/sard.iife.js  classic <script>, same content
+//  - dist/cli.js        the `sard validate` command for Node (same rules as the browser)
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+
+const ts = () =>
+  typescript({ tsconfig: './tsconfig.json', outDir: 'dist', noEmit: false, declaration: false, noEmitOnError: true, include: ['src/**/*.ts', 'src/**/*.js'], exclude: ['src/**/*.test.ts', 'src/test-support/**'] });
+
+// Lit reads process.env.NODE_ENV-free globals; production build = no dev warnings.
+const exportConditions = ['production', 'module', 'import', 'default'];
+
+const terse = () =>
+  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
+
+export default [
+  {
+    input: 'src/define.ts',
+    output: [
+      { file: 'dist/sard.js', format: 'es' },
+      { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard' },
+    ],
+    plugins: [nodeResolve({ exportConditions }), ts(), terse()],
+  },
+  {
+    input: 'src/cli.ts',
+    output: { file: 'dist/cli.js', format: 'es' },
+    plugins: [nodeResolve({ exportConditions: ['node', 'import', 'default'] }), ts()],
+    external: [/^node:/],
+  },
+];

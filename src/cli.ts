@@ -1,0 +1,50 @@
+/**
+ * `sard validate FILE…`: the same rules and messages as the browser, from Node.
+ * Exit status 1 when any file has an error (warnings alone exit 0).
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { relative, resolve } from 'node:path';
+import { loadStory } from './logic/load.js';
+import type { Problem } from './logic/types.js';
+
+const USAGE = 'usage: sard validate [--json] FILE.events.json…';
+
+async function readText(url: string): Promise<string> {
+  if (url.startsWith('file:')) return readFile(fileURLToPath(url), 'utf8');
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+/** A problem's file as the user typed it (relative to the working directory) when it is local. */
+const shownFile = (file: string) => (file.startsWith('file:') ? relative(process.cwd(), fileURLToPath(file)) || file : file);
+
+export async function validateFiles(paths: string[]): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    const url = pathToFileURL(resolve(path)).href;
+    const loaded = await loadStory(null, url, url, readText);
+    problems.push(...loaded.problems.map((p) => ({ ...p, file: shownFile(p.file) })));
+  }
+  return problems;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const json = rest.includes('--json');
+  const files = rest.filter((a) => a !== '--json');
+  if (command !== 'validate' || !files.length) {
+    console.error(USAGE);
+    return 2;
+  }
+  const problems = await validateFiles(files);
+  if (json) console.log(JSON.stringify(problems, null, 2));
+  else {
+    for (const p of problems) console.log(`${p.level}: ${[p.file, p.path, p.message].filter(Boolean).join(': ')}`);
+    const errors = problems.filter((p) => p.level === 'error').length;
+    console.log(`${files.length} file(s) checked: ${errors} error(s), ${problems.length - errors} warning(s)`);
+  }
+  return problems.some((p) => p.level === 'error') ? 1 : 0;
+}
+

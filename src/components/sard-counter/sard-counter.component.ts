@@ -1,0 +1,120 @@
+import { LitElement, html, css, type PropertyValues } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storyContext, type StoryContext } from '../../context.js';
+import { graphicHostStyles } from '../../styles/graphic-host.js';
+import { ReducedMotionController } from '../../controllers/reduced-motion.js';
+import { formatNumber } from '../../logic/format.js';
+import { tweenValue } from '../../logic/tween.js';
+
+/**
+ * A labelled number from the event file's `counters`, tweened between events.
+ * Once a tween ends the shown number is exactly `Intl.NumberFormat(locale).format(value)`.
+ *
+ * @summary A counter (people besieged, days of siege, areas held…).
+ * @csspart counter - The whole counter.
+ * @csspart counter-value - The number (bidi-isolated from its label).
+ * @csspart counter-label - The label.
+ * @cssproperty --sard-counter-size - Size of the number (default 2em).
+ * @cssproperty --sard-counter-color - Colour of the number.
+ */
+export class SardCounter extends LitElement {
+  static override styles = [
+    graphicHostStyles,
+    css`
+      .counter { display: flex; flex-direction: column; gap: 0.1em; }
+      [part='counter-value'] {
+        font-size: var(--sard-counter-size, 2em);
+        font-weight: bold;
+        font-variant-numeric: tabular-nums;
+        line-height: 1.1;
+        unicode-bidi: isolate;
+        color: var(--sard-counter-color, inherit);
+      }
+      [part='counter-label'] { font-size: 0.875em; opacity: 0.85; }
+    `,
+  ];
+
+  /** Id of a counter in the event file. */
+  @property({ reflect: true }) counter = '';
+
+  /** Tween length in ms. */
+  @property({ type: Number }) duration = 800;
+
+  @consume({ context: storyContext, subscribe: true })
+  @state()
+  private story?: StoryContext;
+
+  @query('[part="counter-value"]') private valueEl?: HTMLElement;
+
+  private readonly motion = new ReducedMotionController(this, () => this.finish());
+  private shown: number | null = null;
+  private frame = 0;
+  private tweenTo: number | null = null;
+
+  /** The value as of the active event (null: no value yet). */
+  get value(): number | null {
+    const v = this.story?.state.counters[this.counter];
+    return v === undefined ? null : v;
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  override render() {
+    const spec = this.story?.file.counters?.[this.counter];
+    const label = spec?.label ?? '';
+    const final = formatNumber(this.story?.locale ?? 'en', this.value);
+    return html`<div class="counter" part="counter">
+      <bdi part="counter-value" aria-hidden="true"></bdi>
+      <span part="counter-label" aria-hidden="true">${label}</span>
+      <span class="sr-only" aria-live="polite">${label ? `${label}: ` : ''}${final}</span>
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues) {
+    if (!changed.has('story') && !changed.has('counter')) return;
+    const target = this.value;
+    if (target === this.tweenTo && this.frame) return;
+    const from = this.shown;
+    if (from === null || target === null || this.story?.instant || this.motion.reduced || from === target) {
+      this.show(target);
+      return;
+    }
+    this.startTween(from, target);
+  }
+
+  private startTween(from: number, to: number) {
+    cancelAnimationFrame(this.frame);
+    this.tweenTo = to;
+    const start = performance.now();
+    const step = (now: number) => {
+      const t = Math.min(1, (now - start) / Math.max(1, this.duration));
+      if (t >= 1) return this.show(to);
+      this.paint(tweenValue(from, to, t));
+      this.frame = requestAnimationFrame(step);
+    };
+    this.frame = requestAnimationFrame(step);
+  }
+
+  /** Ends any tween on the exact final value. */
+  private show(value: number | null) {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.tweenTo = null;
+    this.paint(value);
+  }
+
+  private finish() {
+    if (this.frame) this.show(this.value);
+  }
+
+  private paint(value: number | null) {
+    // Interrupted tweens retarget from here, never snap back.
+    this.shown = value;
+    if (this.valueEl) this.valueEl.textContent = formatNumber(this.story?.locale ?? 'en', value);
+  }
+}

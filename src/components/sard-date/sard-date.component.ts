@@ -1,0 +1,35 @@
+import { LitElement, html, css } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storyContext, type StoryContext } from '../../context.js';
+import { graphicHostStyles } from '../../styles/graphic-host.js';
+import { formatDate, isoDatetime } from '../../logic/format.js';
+
+/**
+ * The active event's date or date range, in the story's locale (UTC days).
+ *
+ * @summary The date of the active event.
+ * @csspart date - The `<time>` element.
+ * @cssproperty --sard-date-size - Size of the date (default 1.25em).
+ */
+export class SardDate extends LitElement {
+  static override styles = [
+    graphicHostStyles,
+    css`
+      time { font-size: var(--sard-date-size, 1.25em); font-weight: bold; unicode-bidi: isolate; }
+    `,
+  ];
+
+  /** A calendar for Intl.DateTimeFormat, e.g. `islamic`, `persian`; default: the locale's own. */
+  @property() calendar: string | null = null;
+
+  @consume({ context: storyContext, subscribe: true })
+  @state()
+  private story?: StoryContext;
+
+  override render() {
+    const date = this.story?.state.date ?? null;
+    const text = this.story ? formatDate(this.story.locale, date, this.calendar ?? undefined) : '';
+    return html`<time part="date" datetime=${isoDatetime(date)}>${text}</time>`;
+  }
+}

@@ -1,0 +1,41 @@
+import { LitElement, html, css } from 'lit';
+import { property } from 'lit/decorators.js';
+
+/**
+ * One section of the story's text. Entering it applies the state as of its event;
+ * a step without `event` shows the event of the nearest earlier step that has one.
+ *
+ * @summary A section of story text tied to an event.
+ * @slot - The author's text (light DOM: readable without JavaScript).
+ * @csspart debug-label - The step id shown in debug mode.
+ * @cssproperty --sard-step-gap - Space after each step (default 70vh in scrolling layouts).
+ */
+export class SardStep extends LitElement {
+  static override styles = css`
+    :host { display: block; position: relative; outline-offset: 4px; }
+    :host(:focus-visible) { outline: 3px solid var(--sard-accent, #b03a2e); }
+    [part='debug-label'] {
+      position: absolute; inset-block-start: 0; inset-inline-end: 100%; margin-inline-end: 4px;
+      font: 11px/1.3 ui-monospace, monospace; background: #ffeb3b; color: #000; padding: 1px 4px; white-space: nowrap;
+    }
+  `;
+
+  /** The id of the event this step shows. */
+  @property({ reflect: true }) event: string | null = null;
+
+  /** Set by the story in debug mode: the step's index and event. */
+  @property({ attribute: false }) debugLabel = '';
+
+  /** Whether this step is the story's active step (set by the story). */
+  @property({ type: Boolean, reflect: true }) active = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Reachable with the keyboard, in reading order, without stealing an author's choice.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+  }
+
+  override render() {
+    return html`<slot></slot>${this.debugLabel ? html`<span part="debug-label" aria-hidden="true">${this.debugLabel}</span>` : null}`;
+  }
+}

@@ -1,0 +1,446 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { ContextProvider } from '@lit/context';
+import { storyContext } from '../../context.js';
+import { storyStyles } from './sard-story.styles.js';
+import { ScrollStepsController } from '../../controllers/scroll-steps.js';
+import { ReducedMotionController } from '../../controllers/reduced-motion.js';
+import { loadStory, INLINE, type LoadedStory } from '../../logic/load.js';
+import { checkStepEvents } from '../../logic/references.js';
+import { formatProblem } from '../../logic/json-path.js';
+import { directionOf, languageOf } from '../../logic/direction.js';
+import type { EventFile, Problem, StoryState } from '../../logic/types.js';
+import type { SardStep } from '../sard-step/sard-step.component.js';
+
+export type StoryLayout = 'side' | 'overlay' | 'stacked' | 'flat';
+const LAYOUTS: readonly StoryLayout[] = ['side', 'overlay', 'stacked', 'flat'];
+
+/** Below this story width, `side` and `overlay` fall back to `stacked`. */
+export const NARROW_PX = 640;
+
+export interface StepEventDetail {
+  index: number;
+  eventId: string | null;
+  direction: 'up' | 'down';
+}
+
+/** The page's hash as an id ('' when absent or malformed). */
+const hashId = () => {
+  try {
+    return decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return '';
+  }
+};
+
+const fetchText = async (url: string) => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  return response.text();
+};
+
+/**
+ * One scroll-driven story: steps of text (light DOM) and graphics that show the
+ * state as of the active step's event, from one JSON event file.
+ *
+ * @summary A scroll-driven story from one event file.
+ * @slot - `<sard-step>` elements: the author's text.
+ * @slot graphic - Graphic elements (`<sard-map>`, `<sard-counter>`, `<sard-date>`, `<sard-legend>`), kept in view.
+ * @slot events - Optional inline event file: `<script type="application/json" slot="events">`.
+ * @csspart base - The layout frame.
+ * @csspart graphic - The sticky graphic container.
+ * @csspart steps - The column of steps.
+ * @csspart problems - The author-facing list of errors (and of warnings in debug mode).
+ * @cssproperty --sard-font - Font family of the story and its graphics.
+ * @cssproperty --sard-text - Text colour.
+ * @cssproperty --sard-bg - Background colour.
+ * @cssproperty --sard-accent - Accent colour (focus rings, highlights).
+ * @cssproperty --sard-step-gap - Space between steps (default 60vh).
+ * @cssproperty --sard-lead - Space before the first step (default 20vh).
+ * @cssproperty --sard-gap - Gap between text and graphic.
+ * @cssproperty --sard-text-fr - Share of the width for the text column in `side` layout (default 2fr).
+ * @cssproperty --sard-graphic-fr - Share of the width for the graphic in `side` layout (default 3fr).
+ * @cssproperty --sard-stacked-graphic-height - Height of the graphic in `stacked` layout (default 45vh).
+ * @cssproperty --sard-card-bg - Background of text cards in `overlay` layout.
+ * @cssproperty --sard-card-width - Width of text cards in `overlay` layout.
+ * @event sard-ready - The event file (and topology) loaded with no error.
+ * @event sard-step-enter - A step became active: `detail: { index, eventId, direction }`.
+ * @event sard-step-exit - A step stopped being active: `detail: { index, eventId, direction }`.
+ * @event sard-error - One per problem: `detail: { level, file, path, message }`.
+ */
+export class SardStory extends LitElement {
+  static override styles = storyStyles;
+
+  /** URL of the event file, relative to the page. */
+  @property() src: string | null = null;
+
+  /** Trigger line, as a fraction of the viewport height from the top. */
+  @property({ type: Number }) offset = 0.5;
+
+  /** `side`, `overlay`, `stacked` or `flat`; small screens fall back to `stacked`. */
+  @property() layout: StoryLayout = 'side';
+
+  /** Show the trigger line, step ids and validation warnings. */
+  @property({ type: Boolean, reflect: true }) debug = false;
+
+  @state() private problems: Problem[] = [];
+  @state() private narrow = false;
+  @query('.steps') private stepsBox?: HTMLElement;
+
+  private loaded: LoadedStory | null = null;
+  private explicitEvents: unknown = undefined;
+  private fileUrl = '';
+  private steps: SardStep[] = [];
+  /** For each step, the index of the event it shows (-1: the initial state). */
+  private stepEvent: number[] = [];
+  private landed = false;
+  private loadToken = 0;
+  private ownDir = false;
+  private ownLang = false;
+  private appliedLayout: StoryLayout | null = null;
+
+  private readonly provider = new ContextProvider(this, { context: storyContext });
+  private readonly motion = new ReducedMotionController(this);
+  private readonly scroller = new ScrollStepsController(this, {
+    triggerY: () => this.triggerY(),
+    onChange: (index, previous) => this.stepChanged(index, previous),
+  });
+  private readonly resizeObserver = new ResizeObserver((entries) => {
+    const width = entries[0]?.contentRect.width ?? 0;
+    if (width > 0) this.narrow = width < NARROW_PX;
+  });
+
+  // ── public surface ──────────────────────────────────────────────
+
+  /** The parsed event file (settable from JS: the story reloads from it). */
+  get events(): EventFile | null {
+    return this.loaded?.file ?? null;
+  }
+  set events(doc: EventFile | null) {
+    this.explicitEvents = doc;
+    if (this.isConnected) void this.reload();
+  }
+
+  /** Index of the active step, -1 before the first step (and always in `flat` layout). */
+  get activeIndex(): number {
+    return this.effectiveLayout === 'flat' || !this.loaded?.folded ? -1 : this.scroller.index;
+  }
+
+  /** Id of the event the active step shows, or null. */
+  get activeEventId(): string | null {
+    return this.currentState()?.eventId ?? null;
+  }
+
+  /** The state as of the active event (a copy). */
+  get state(): StoryState | null {
+    const current = this.currentState();
+    return current ? structuredClone(current) : null;
+  }
+
+  /** Scrolls to the first step of this event (or to the step with this id). */
+  goTo(eventId: string): void {
+    const index = this.stepIndexFor(eventId);
+    if (index < 0) {
+      this.warn(`goTo: no event or step "${eventId}" in this story`);
+      return;
+    }
+    this.scrollToStep(index, this.motion.reduced ? 'instant' : 'smooth');
+  }
+
+  // ── lifecycle ───────────────────────────────────────────────────
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.ownDir ||= !this.hasAttribute('dir');
+    this.ownLang ||= !this.hasAttribute('lang');
+    this.addEventListener('keydown', this.onKeyDown);
+    addEventListener('hashchange', this.onHashChange);
+    this.resizeObserver.observe(this);
+    // With the script in <head>, the story upgrades before its children are parsed.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.reload(), { once: true });
+    else void this.reload();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.onKeyDown);
+    removeEventListener('hashchange', this.onHashChange);
+    this.resizeObserver.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('src') && changed.get('src') !== undefined && this.isConnected) void this.reload();
+  }
+
+  protected override updated() {
+    const box = this.stepsBox;
+    if (box) {
+      box.style.setProperty('--_offset', String(this.clampedOffset));
+      box.style.setProperty('--_trigger', `${Math.max(0, this.triggerY() - 2)}px`);
+    }
+    // The trigger line moves with the layout: start over when it changes.
+    const layout = this.effectiveLayout;
+    if (this.loaded?.folded && layout !== this.appliedLayout) {
+      this.appliedLayout = layout;
+      if (layout === 'flat') this.scroller.setup([]);
+      else {
+        this.scroller.setup(this.steps);
+        if (this.landed) this.scroller.sync();
+      }
+    }
+    this.steps.forEach((step, i) => {
+      step.debugLabel = this.debug ? `#${i} ${this.eventIdOfStep(i) ?? 'initial'}` : '';
+    });
+  }
+
+  override render() {
+    const errors = this.problems.filter((p) => p.level === 'error');
+    const warnings = this.debug ? this.problems.filter((p) => p.level === 'warning') : [];
+    const layout = this.effectiveLayout;
+    return html`
+      ${errors.length ? this.renderProblems(errors, 'This story could not be shown', false) : nothing}
+      ${warnings.length ? this.renderProblems(warnings, 'Warnings', true) : nothing}
+      <div class="frame ${layout}" part="base">
+        <div class="graphic" part="graphic" ?hidden=${errors.length > 0}><slot name="graphic"></slot></div>
+        <div class="steps" part="steps"><slot @slotchange=${this.onSlotChange}></slot></div>
+      </div>
+      <slot name="events" hidden></slot>
+      ${this.debug && layout !== 'flat' ? this.renderTrigger() : nothing}
+    `;
+  }
+
+  private renderProblems(problems: Problem[], heading: string, warning: boolean) {
+    return html`<div class="problems ${warning ? 'warnings' : ''}" part="problems" role=${warning ? 'status' : 'alert'} dir="ltr" lang="en">
+      <p>${heading}</p>
+      <ul>${problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
+    </div>`;
+  }
+
+  private renderTrigger() {
+    const y = this.triggerY();
+    return html`<div class="trigger" aria-hidden="true" ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('inset-block-start', `${y}px`))}><span>trigger ${Math.round(y)}px</span></div>`;
+  }
+
+  // ── loading ─────────────────────────────────────────────────────
+
+  private async reload() {
+    const token = ++this.loadToken;
+    let text: string | null = null;
+    let fileUrl: string;
+    const inline = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"][slot="events"]');
+    if (this.explicitEvents !== undefined) {
+      text = JSON.stringify(this.explicitEvents);
+      fileUrl = INLINE;
+    } else if (inline) {
+      text = inline.textContent ?? '';
+      fileUrl = INLINE;
+    } else if (this.src) {
+      fileUrl = new URL(this.src, document.baseURI).href;
+    } else return; // nothing to load yet: `src` or `events` will come
+
+    const result = await loadStory(text, fileUrl, document.baseURI, fetchText);
+    if (token !== this.loadToken) return; // a newer load started meanwhile
+    this.fileUrl = fileUrl;
+    this.loaded = result;
+    this.collectSteps();
+    const problems = [...result.problems];
+    if (result.file) {
+      const ids = new Set(result.file.events.map((e) => e.id));
+      problems.push(...checkStepEvents(this.steps.map((s) => s.event), ids, location.href));
+    }
+    this.problems = problems;
+    this.report(problems);
+    if (problems.some((p) => p.level === 'error') || !result.file || !result.folded) {
+      this.loaded = { ...result, folded: null };
+      this.scroller.setup([]);
+      return;
+    }
+
+    const locale = result.file.locale;
+    if (this.ownDir) this.setAttribute('dir', directionOf(locale));
+    if (this.ownLang) this.setAttribute('lang', languageOf(locale));
+    this.landed = false;
+    this.appliedLayout = null;
+    this.publish(true);
+    await this.updateComplete; // layout, trigger line and scroller set up in updated()
+    if (token !== this.loadToken) return;
+    this.dispatch('sard-ready', { eventFile: fileUrl });
+    if (this.effectiveLayout !== 'flat') {
+      this.land();
+      // The browser's own jump to an element matching the hash comes late and can undo ours.
+      if (document.readyState !== 'complete') addEventListener('load', () => this.land(), { once: true });
+    }
+  }
+
+  private collectSteps() {
+    this.steps = [...this.querySelectorAll<SardStep>('sard-step')].filter((s) => s.closest('sard-story') === this);
+    const ids = new Map((this.loaded?.file?.events ?? []).map((e, i) => [e.id, i]));
+    let current = -1;
+    this.stepEvent = this.steps.map((step) => {
+      const own = step.event ? ids.get(step.event) : undefined;
+      if (own !== undefined) current = own;
+      return current;
+    });
+  }
+
+  private readonly onSlotChange = () => {
+    if (!this.loaded?.folded) return;
+    const before = this.steps;
+    this.collectSteps();
+    if (before.length !== this.steps.length || before.some((s, i) => s !== this.steps[i])) {
+      this.appliedLayout = null;
+      this.requestUpdate();
+    }
+  };
+
+  // ── reading position ────────────────────────────────────────────
+
+  get effectiveLayout(): StoryLayout {
+    const layout = LAYOUTS.includes(this.layout) ? this.layout : 'side';
+    return layout !== 'flat' && this.narrow ? 'stacked' : layout;
+  }
+
+  private get clampedOffset(): number {
+    const offset = Number(this.offset);
+    return Number.isFinite(offset) ? Math.min(1, Math.max(0, offset)) : 0.5;
+  }
+
+  /** The trigger line in px from the viewport top; in `stacked` it sits in the text area below the graphic. */
+  private triggerY(): number {
+    const height = window.innerHeight;
+    if (this.effectiveLayout === 'stacked') {
+      const graphic = this.renderRoot.querySelector('.graphic')?.getBoundingClientRect().height ?? 0;
+      const top = Math.min(graphic, height);
+      return top + (height - top) * this.clampedOffset;
+    }
+    return height * this.clampedOffset;
+  }
+
+  private currentState(): StoryState | null {
+    const folded = this.loaded?.folded;
+    if (!folded) return null;
+    const index = this.activeIndex;
+    const eventIndex = index >= 0 ? this.stepEvent[index] ?? -1 : -1;
+    return eventIndex >= 0 ? folded.states[eventIndex]! : folded.initial;
+  }
+
+  private eventIdOfStep(index: number): string | null {
+    const eventIndex = this.stepEvent[index] ?? -1;
+    return eventIndex >= 0 ? this.loaded?.file?.events[eventIndex]?.id ?? null : null;
+  }
+
+  private stepIndexFor(id: string): number {
+    const byStepId = this.steps.findIndex((s) => s.id === id);
+    if (byStepId >= 0) return byStepId;
+    const byAttribute = this.steps.findIndex((s) => s.event === id);
+    if (byAttribute >= 0) return byAttribute;
+    const eventIndex = this.loaded?.file?.events.findIndex((e) => e.id === id) ?? -1;
+    return eventIndex < 0 ? -1 : this.stepEvent.indexOf(eventIndex);
+  }
+
+  /** Applies the state of the step at the trigger line, or the one a deep link names. */
+  private land() {
+    if (!this.landFromHash()) this.scroller.sync();
+    this.landed = true;
+  }
+
+  private landFromHash(): boolean {
+    const id = hashId();
+    if (!id) return false;
+    const target = document.getElementById(id);
+    let index = target ? this.steps.findIndex((s) => s === target || s.contains(target)) : this.stepIndexFor(id);
+    if (target && index < 0) return false; // an element elsewhere in the page: not ours
+    if (index < 0) {
+      if (!this.landed) this.warn(`the page's #${id} names no event or step in this story`);
+      return false;
+    }
+    this.scrollToStep(index, 'instant');
+    return true;
+  }
+
+  private readonly onHashChange = () => {
+    if (this.loaded?.folded && this.effectiveLayout !== 'flat') {
+      const index = this.stepIndexFor(hashId());
+      if (index >= 0) this.scrollToStep(index, this.motion.reduced ? 'instant' : 'smooth');
+    }
+  };
+
+  /** Brings a step's top just above the trigger line; intermediate steps are not applied. */
+  private scrollToStep(index: number, behavior: ScrollBehavior) {
+    const step = this.steps[index];
+    if (!step) return;
+    this.stepsBox?.style.setProperty('--_trigger', `${Math.max(0, this.triggerY() - 2)}px`);
+    if (behavior === 'smooth') this.scroller.hold(2000);
+    step.scrollIntoView({ block: 'start', inline: 'nearest', behavior });
+    if (behavior !== 'smooth') this.scroller.sync();
+  }
+
+  private stepChanged(index: number, previous: number) {
+    // A jump over steps (or the first landing) shows the target state at once: skipped steps run no transitions.
+    const instant = !this.landed || Math.abs(index - previous) > 1;
+    this.steps.forEach((step, i) => (step.active = i === index));
+    this.publish(instant);
+    const direction = index > previous ? 'down' : 'up';
+    if (previous >= 0) this.dispatch('sard-step-exit', { index: previous, eventId: this.eventIdOfStep(previous), direction });
+    if (index >= 0) this.dispatch('sard-step-enter', { index, eventId: this.eventIdOfStep(index), direction });
+  }
+
+  private publish(instant: boolean) {
+    const file = this.loaded?.file;
+    const state = this.currentState();
+    if (!file || !state) return;
+    this.provider.setValue({
+      file,
+      geo: this.loaded?.geo ?? null,
+      locale: file.locale,
+      dir: directionOf(file.locale),
+      state,
+      index: this.activeIndex,
+      instant,
+    });
+  }
+
+  // ── keyboard ────────────────────────────────────────────────────
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || this.effectiveLayout === 'flat') return;
+    const index = this.steps.indexOf(event.target as SardStep);
+    if (index < 0) return; // only when focus is on a step itself
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const last = this.steps.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      PageDown: index + 1,
+      ArrowUp: index - 1,
+      PageUp: index - 1,
+      Home: 0,
+      End: last,
+      ArrowLeft: rtl ? index + 1 : index - 1,
+      ArrowRight: rtl ? index - 1 : index + 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = Math.min(last, Math.max(0, target));
+    this.steps[next]!.focus({ preventScroll: true });
+    this.scrollToStep(next, this.motion.reduced ? 'instant' : 'smooth');
+  };
+
+  // ── events ──────────────────────────────────────────────────────
+
+  private report(problems: Problem[]) {
+    for (const problem of problems) this.dispatch('sard-error', { ...problem });
+  }
+
+  /** A warning found while reading (goTo, hash): reported, and listed in debug mode. */
+  private warn(message: string) {
+    const problem: Problem = { level: 'warning', file: this.fileUrl || location.href, path: '', message };
+    this.problems = [...this.problems, problem];
+    this.report([problem]);
+  }
+
+  private dispatch(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}

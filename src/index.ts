@@ -1,0 +1,10 @@
+/** Classes and pure logic, without registering anything (import `sard/define` — the package entry — to register). */
+export { SardStory } from './components/sard-story/sard-story.component.js';
+export { SardStep } from './components/sard-step/sard-step.component.js';
+export { SardCounter } from './components/sard-counter/sard-counter.component.js';
+export { SardDate } from './components/sard-date/sard-date.component.js';
+export { SardLegend } from './components/sard-legend/sard-legend.component.js';
+export { validateEventFile, parseEventFile } from './logic/validate.js';
+export { foldStory } from './logic/state.js';
+export { formatNumber, formatDate } from './logic/format.js';
+export type * from './logic/types.js';

@@ -1,0 +1,65 @@
+/**
+ * From an event file (URL or inline text) to everything a story needs: the
+ * parsed file, its topology, the folded states and every problem found. I/O
+ * is injected (`readText`), so the browser (fetch) and the CLI (fs) share it.
+ */
+import type { Topology } from 'topojson-specification';
+import type { EventFile, Problem } from './types.js';
+import { buildGeo, type Geo } from './geo.js';
+import { foldStory, type FoldedStory } from './state.js';
+import { checkShape, hasErrors, parseEventFile } from './validate.js';
+import { checkReferences } from './references.js';
+
+export type ReadText = (url: string) => Promise<string>;
+
+export interface LoadedStory {
+  file: EventFile | null;
+  geo: Geo | null;
+  folded: FoldedStory | null;
+  problems: Problem[];
+}
+
+export const INLINE = 'inline';
+
+/**
+ * @param text     the event file's text, or null to read it from `fileUrl`
+ * @param fileUrl  absolute URL of the event file (or `inline`, with `baseUrl` for relative topology URLs)
+ */
+export async function loadStory(text: string | null, fileUrl: string, baseUrl: string, readText: ReadText): Promise<LoadedStory> {
+  const empty = (problems: Problem[]): LoadedStory => ({ file: null, geo: null, folded: null, problems });
+  if (text === null) {
+    try {
+      text = await readText(fileUrl);
+    } catch (err) {
+      return empty([{ level: 'error', file: fileUrl, path: '', message: `could not load the event file (${(err as Error).message})` }]);
+    }
+  }
+  const parsed = parseEventFile(text, fileUrl);
+  if (parsed.problems.length) return empty(parsed.problems);
+  const doc = parsed.doc;
+  const problems = checkShape(doc, fileUrl);
+  const file = doc as EventFile;
+
+  let geo: Geo | null = null;
+  const map = !hasErrors(problems) ? file.map : undefined;
+  if (map) {
+    let topology: Topology | null = null;
+    let topologyFile = fileUrl;
+    if (typeof map.topology === 'string') {
+      topologyFile = new URL(map.topology, fileUrl === INLINE ? baseUrl : fileUrl).href;
+      try {
+        topology = JSON.parse(await readText(topologyFile)) as Topology;
+      } catch (err) {
+        problems.push({ level: 'error', file: topologyFile, path: '', message: `could not load the topology (${(err as Error).message})` });
+      }
+    } else topology = map.topology;
+    if (topology) {
+      const built = buildGeo(topology, map, topologyFile, fileUrl);
+      geo = built.geo;
+      problems.push(...built.problems);
+    }
+  }
+  problems.push(...checkReferences(doc, fileUrl, geo));
+  if (hasErrors(problems)) return { file: null, geo, folded: null, problems };
+  return { file, geo, folded: foldStory(file, geo), problems };
+}

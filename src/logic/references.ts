@@ -1,0 +1,158 @@
+/**
+ * Cross-reference rules the schema cannot express: ids that must exist, real
+ * calendar days, date order, derived counters left alone. Pure; written to
+ * survive a document that also failed the schema (every access is guarded),
+ * so an author sees all problems at once.
+ */
+import type { Geo, FeatureKind } from './geo.js';
+import type { Problem } from './types.js';
+import { formatPath } from './json-path.js';
+import { parseDay } from './dates.js';
+
+type Path = Array<string | number>;
+type Dict = Record<string, unknown>;
+
+const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
+const dict = (v: unknown): Dict => (isDict(v) ? v : {});
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** "known: a, b, c" with long lists shortened, so a message stays one readable line. */
+export function knownList(ids: Iterable<string>, limit = 12): string {
+  const all = [...ids];
+  if (!all.length) return 'known: none';
+  const shown = all.slice(0, limit).join(', ');
+  return `known: ${shown}${all.length > limit ? `, … ${all.length - limit} more` : ''}`;
+}
+
+export function checkReferences(doc: unknown, file: string, geo: Geo | null): Problem[] {
+  const problems: Problem[] = [];
+  const report = (level: Problem['level'], path: Path, message: string) =>
+    problems.push({ level, file, path: formatPath(path), message });
+
+  const root = dict(doc);
+  const states = dict(root.states);
+  const counters = dict(root.counters);
+  const sources = dict(root.sources);
+  const map = isDict(root.map) ? root.map : null;
+  const noMap = map ? '' : ' — the event file has no map';
+
+  const featureIds = (kind: FeatureKind): Set<string> => new Set(geo ? geo.features[kind].keys() : []);
+  const areaIds = featureIds('areas');
+  const shownIds = new Set([...featureIds('lines'), ...featureIds('points')]);
+  // Without a loaded topology (none given, or it failed to load) ids cannot be checked against it.
+  const canCheckFeatures = !map || geo !== null;
+
+  const checkDay = (value: unknown, path: Path) => {
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && Number.isNaN(parseDay(value))) {
+      report('error', path, `malformed date: "${value}" is not a calendar day`);
+    }
+  };
+  const checkBBox = (value: unknown, path: Path) => {
+    if (!Array.isArray(value) || value.length !== 4 || !value.every((n) => typeof n === 'number')) return;
+    const [w, s, e, n] = value as number[];
+    const inLon = (x: number) => x >= -180 && x <= 180;
+    const inLat = (y: number) => y >= -90 && y <= 90;
+    if (!inLon(w!) || !inLon(e!) || !inLat(s!) || !inLat(n!) || s! >= n!) {
+      report('error', path, `malformed view: [west, south, east, north] must lie within ±180/±90 with south < north, got [${value.join(', ')}]`);
+    }
+  };
+  const checkControl = (value: unknown, path: Path) => {
+    for (const [area, state] of Object.entries(dict(value))) {
+      if (canCheckFeatures && !areaIds.has(area)) report('error', [...path, area], `unknown area "${area}" (${knownList(areaIds)})${noMap}`);
+      if (typeof state === 'string' && !(state in states)) report('error', [...path, area], `unknown state "${state}" (${knownList(Object.keys(states))})`);
+    }
+  };
+  const checkShown = (value: unknown, path: Path) => {
+    list(value).forEach((id, i) => {
+      if (canCheckFeatures && typeof id === 'string' && !shownIds.has(id)) {
+        report('error', [...path, i], `unknown line or point "${id}" (${knownList(shownIds)})${noMap}`);
+      }
+    });
+  };
+  const checkCounterValues = (value: unknown, path: Path) => {
+    for (const id of Object.keys(dict(value))) {
+      const spec = counters[id];
+      if (!isDict(spec)) report('error', [...path, id], `unknown counter "${id}" (${knownList(Object.keys(counters))})`);
+      else if (isDict(spec.derive)) report('error', [...path, id], `counter "${id}" is derived (${Object.keys(spec.derive).join(', ')}) and cannot be given a value`);
+    }
+  };
+  const checkView = (value: unknown, path: Path) => {
+    if (Array.isArray(value)) return checkBBox(value, path);
+    const view = dict(value);
+    for (const kind of ['areas', 'points'] as const) {
+      const known = featureIds(kind);
+      list(view[kind]).forEach((id, i) => {
+        if (canCheckFeatures && typeof id === 'string' && !known.has(id)) {
+          report('error', [...path, kind, i], `unknown ${kind === 'areas' ? 'area' : 'point'} "${id}" (${knownList(known)})${noMap}`);
+        }
+      });
+    }
+  };
+
+  // Top level: map view, states used by derived counters, initial state.
+  if (map) checkBBox(map.view, ['map', 'view']);
+  for (const [id, spec] of Object.entries(counters)) {
+    const derive = dict(dict(spec).derive);
+    for (const key of ['count', 'areaKm2'] as const) {
+      const state = derive[key];
+      if (typeof state === 'string' && !(state in states)) report('error', ['counters', id, 'derive', key], `unknown state "${state}" (${knownList(Object.keys(states))})`);
+    }
+    checkDay(derive.daysSince, ['counters', id, 'derive', 'daysSince']);
+  }
+  const initial = dict(root.initial);
+  checkControl(initial.control, ['initial', 'control']);
+  checkShown(initial.visible, ['initial', 'visible']);
+  checkCounterValues(initial.counters, ['initial', 'counters']);
+
+  // Events.
+  const firstUse = new Map<string, number>();
+  let previousStart: { day: string; ms: number; index: number } | null = null;
+  list(root.events).forEach((raw, i) => {
+    const event = dict(raw);
+    const at = (...rest: Path): Path => ['events', i, ...rest];
+    if (typeof event.id === 'string') {
+      const first = firstUse.get(event.id);
+      if (first !== undefined) report('error', at('id'), `duplicate event id "${event.id}" (first used at events[${first}])`);
+      else firstUse.set(event.id, i);
+    }
+
+    const date = event.date;
+    const start = typeof date === 'string' ? date : dict(date).start;
+    if (isDict(date)) {
+      checkDay(date.start, at('date', 'start'));
+      checkDay(date.end, at('date', 'end'));
+      const [s, e] = [parseDay(date.start), parseDay(date.end)];
+      if (s > e) report('error', at('date'), `malformed date: the range ends (${date.end}) before it starts (${date.start})`);
+    } else checkDay(date, at('date'));
+    const startMs = parseDay(start);
+    if (!Number.isNaN(startMs) && typeof start === 'string') {
+      if (previousStart && startMs < previousStart.ms) {
+        report('warning', at('date'), `date ${start} is earlier than the event before it (events[${previousStart.index}], ${previousStart.day}): events must be in date order — check for a typo`);
+      }
+      previousStart = { day: start, ms: startMs, index: i };
+    }
+
+    if (event.view !== undefined) checkView(event.view, at('view'));
+    checkControl(event.control, at('control'));
+    for (const key of ['show', 'hide', 'highlight'] as const) checkShown(event[key], at(key));
+    checkCounterValues(event.counters, at('counters'));
+
+    const cited = list(event.sources);
+    if (!cited.length) report('warning', at('sources'), `event "${String(event.id)}" cites no source`);
+    cited.forEach((id, k) => {
+      if (typeof id === 'string' && !(id in sources)) report('error', at('sources', k), `unknown source "${id}" (${knownList(Object.keys(sources))})`);
+    });
+  });
+  return problems;
+}
+
+/** A step naming an event the file does not have (the page is the file at fault). */
+export function checkStepEvents(stepEvents: ReadonlyArray<string | null>, eventIds: ReadonlySet<string>, pageUrl: string): Problem[] {
+  const problems: Problem[] = [];
+  stepEvents.forEach((id, i) => {
+    if (id !== null && !eventIds.has(id)) {
+      problems.push({ level: 'error', file: pageUrl, path: `steps[${i}].event`, message: `unknown event "${id}" (${knownList(eventIds)})` });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,89 @@
+/**
+ * The state as of every event, folded once at load in file order. A step then
+ * shows `states[k]` directly: no replay, so a jump or a deep link costs the
+ * same as the next step, and scrolling back restores earlier states exactly.
+ */
+import type { BBox, EventFile, StoryEvent, StoryState, ViewSpec } from './types.js';
+import type { Geo } from './geo.js';
+import { daysBetween, endOf } from './dates.js';
+
+export interface FoldedStory {
+  initial: StoryState;
+  /** states[k] = the state as of events[k]. */
+  states: StoryState[];
+}
+
+/** The smallest extent a view may have, in degrees, so a single point still gets a sensible zoom. */
+export const MIN_VIEW_SPAN = 0.02;
+
+function padToMinimum([w, s, e, n]: BBox): BBox {
+  const padX = Math.max(0, (MIN_VIEW_SPAN - (e - w)) / 2);
+  const padY = Math.max(0, (MIN_VIEW_SPAN - (n - s)) / 2);
+  return [w - padX, s - padY, e + padX, n + padY];
+}
+
+/** A view spec resolved to a bbox; null when it names nothing that exists. */
+export function resolveView(view: ViewSpec, geo: Geo | null): BBox | null {
+  if (Array.isArray(view)) return [...view] as BBox;
+  if (!geo) return null;
+  const box = 'areas' in view ? geo.bounds('areas', view.areas) : geo.bounds('points', view.points);
+  return box ? padToMinimum(box) : null;
+}
+
+/** Derived counters computed from a state; explicit counters pass through. */
+export function deriveCounters(file: EventFile, state: StoryState, geo: Geo | null): void {
+  for (const [id, spec] of Object.entries(file.counters ?? {})) {
+    const derive = spec.derive;
+    if (!derive) continue;
+    if ('count' in derive) {
+      state.counters[id] = Object.values(state.control).filter((s) => s === derive.count).length;
+    } else if ('areaKm2' in derive) {
+      let km2 = 0;
+      for (const [area, s] of Object.entries(state.control)) if (s === derive.areaKm2) km2 += geo?.areaKm2(area) ?? 0;
+      state.counters[id] = geo ? Math.round(km2) : null;
+    } else if ('daysSince' in derive) {
+      // Days since the reference day as of the event's (end) date; before any event there is no date.
+      state.counters[id] = state.date === null ? null : daysBetween(derive.daysSince, endOf(state.date));
+    }
+  }
+}
+
+function applyEvent(previous: StoryState, event: StoryEvent, geo: Geo | null): StoryState {
+  const visible = new Set(previous.visible);
+  for (const id of event.show ?? []) visible.add(id);
+  for (const id of event.hide ?? []) visible.delete(id);
+  return {
+    eventId: event.id,
+    date: event.date,
+    view: event.view ? resolveView(event.view, geo) ?? previous.view : previous.view,
+    control: { ...previous.control, ...event.control },
+    visible: [...visible],
+    highlight: [...(event.highlight ?? [])],
+    counters: { ...previous.counters, ...event.counters },
+  };
+}
+
+export function foldStory(file: EventFile, geo: Geo | null): FoldedStory {
+  const counters: Record<string, number | null> = {};
+  for (const id of Object.keys(file.counters ?? {})) counters[id] = null;
+  const firstView = file.map?.view ?? (geo ? geo.bounds('areas', [...geo.features.areas.keys()]) : null);
+  const initial: StoryState = {
+    eventId: null,
+    date: null,
+    view: firstView ? [...firstView] as BBox : null,
+    control: { ...file.initial?.control },
+    visible: [...(file.initial?.visible ?? [])],
+    highlight: [],
+    counters: { ...counters, ...file.initial?.counters },
+  };
+  deriveCounters(file, initial, geo);
+  const states: StoryState[] = [];
+  let previous = initial;
+  for (const event of file.events) {
+    const next = applyEvent(previous, event, geo);
+    deriveCounters(file, next, geo);
+    states.push(next);
+    previous = next;
+  }
+  return { initial, states };
+}

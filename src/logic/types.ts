@@ -1,0 +1,92 @@
+/** Types of the event file (version 1), as documented in API.md and schema/event-file.schema.json. */
+import type { Topology } from 'topojson-specification';
+
+export type Day = string; // YYYY-MM-DD, a UTC day
+export type DateValue = Day | { start: Day; end: Day };
+/** [west, south, east, north] in degrees. */
+export type BBox = [number, number, number, number];
+export type ViewSpec = BBox | { areas: string[] } | { points: string[] };
+
+export interface SourceRef {
+  title: string;
+  file?: string;
+  url?: string;
+  publisher?: string;
+  date?: string;
+}
+
+export interface MapSpec {
+  topology: string | Topology;
+  areas: string;
+  lines?: string;
+  points?: string;
+  base?: string[];
+  view?: BBox;
+}
+
+export interface ControlState {
+  label: string;
+  color: string;
+  pattern?: string;
+}
+
+export type CounterDerive = { count: string } | { areaKm2: string } | { daysSince: Day };
+
+export interface CounterSpec {
+  label: string;
+  derive?: CounterDerive;
+}
+
+export interface StoryEvent {
+  id: string;
+  date: DateValue;
+  title?: string;
+  view?: ViewSpec;
+  control?: Record<string, string>;
+  show?: string[];
+  hide?: string[];
+  highlight?: string[];
+  counters?: Record<string, number | null>;
+  sources?: string[];
+  note?: string;
+}
+
+export interface EventFile {
+  version: 1;
+  locale: string;
+  title?: string;
+  credit?: string;
+  sources?: Record<string, SourceRef>;
+  map?: MapSpec;
+  states?: Record<string, ControlState>;
+  initial?: {
+    control?: Record<string, string>;
+    visible?: string[];
+    counters?: Record<string, number | null>;
+  };
+  counters?: Record<string, CounterSpec>;
+  events: StoryEvent[];
+}
+
+/** The state as of one event (or the initial state, eventId null). */
+export interface StoryState {
+  eventId: string | null;
+  date: DateValue | null;
+  view: BBox | null;
+  control: Record<string, string>;
+  visible: string[];
+  highlight: string[];
+  counters: Record<string, number | null>;
+}
+
+export type Level = 'error' | 'warning';
+
+/** One problem found in an event file, topology or page; the `detail` of `sard-error`. */
+export interface Problem {
+  level: Level;
+  /** The event file's URL, `inline`, the topology's URL, or the page URL. */
+  file: string;
+  /** JSON path such as `events[4].control.bani-zaid` (empty for the whole file). */
+  path: string;
+  message: string;
+}
