@@ -30,6 +30,7 @@ export class SardCounter extends LitElement {
         line-height: 1.1;
         unicode-bidi: isolate;
         color: var(--sard-counter-color, inherit);
+        display: block;
       }
       [part='counter-label'] { font-size: 0.875em; opacity: 0.85; }
     `,
@@ -69,7 +70,7 @@ export class SardCounter extends LitElement {
     const label = spec?.label ?? '';
     const final = formatNumber(this.story?.locale ?? 'en', this.value);
     return html`<div class="counter" part="counter">
-      <bdi part="counter-value" aria-hidden="true"></bdi>
+      <span part="counter-value" aria-hidden="true"></span>
       <span part="counter-label" aria-hidden="true">${label}</span>
       <span class="sr-only" aria-live="polite">${label ? `${label}: ` : ''}${final}</span>
     </div>`;

@@ -108,7 +108,8 @@ export class SardStory extends LitElement {
   });
   private readonly resizeObserver = new ResizeObserver((entries) => {
     const width = entries[0]?.contentRect.width ?? 0;
-    if (width > 0) this.narrow = width < NARROW_PX;
+    // Next frame: switching layout resizes the host, which must not re-enter this observer in the same frame.
+    if (width > 0) requestAnimationFrame(() => (this.narrow = width < NARROW_PX));
   });
 
   // ── public surface ──────────────────────────────────────────────

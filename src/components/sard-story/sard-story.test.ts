@@ -1,0 +1,424 @@
+import { expect } from '@open-wc/testing';
+import { setViewport, sendKeys } from '@web/test-runner-commands';
+import {
+  mountStory, scrollToStep, scrollStepToTrigger, stepsOf, until, nextEvent, sleep, nextFrame,
+  cleanup, triggerLine, fixtureUrl,
+} from '../../test-support/harness.js';
+import { basicWithInlineTopology } from '../../test-support/fixtures.js';
+import type { SardStory, StepEventDetail } from './sard-story.component.js';
+import type { Problem } from '../../logic/types.js';
+
+type Logged = { type: string; detail: StepEventDetail };
+
+function record(story: SardStory): Logged[] {
+  const log: Logged[] = [];
+  for (const type of ['sard-step-enter', 'sard-step-exit']) {
+    story.addEventListener(type, (e) => log.push({ type, detail: (e as CustomEvent).detail }));
+  }
+  return log;
+}
+
+const enters = (log: Logged[]) => log.filter((l) => l.type === 'sard-step-enter').map((l) => [l.detail.index, l.detail.direction]);
+
+describe('<sard-story>', () => {
+  before(async () => setViewport({ width: 1200, height: 800 }));
+  afterEach(cleanup);
+
+  describe('loading', () => {
+    it('loads its event file, takes dir and lang from the locale, and starts before the first step', async () => {
+      const story = await mountStory();
+      expect(story.getAttribute('dir')).to.equal('rtl');
+      expect(story.getAttribute('lang')).to.equal('ar-SY');
+      expect(story.events?.title).to.equal('قصة اختبار');
+      expect(story.activeIndex).to.equal(-1);
+      expect(story.activeEventId).to.equal(null);
+      expect(story.state?.date).to.equal(null);
+      expect(story.state?.view).to.deep.equal([37.0, 36.1, 37.2, 36.3]);
+      expect(story.state?.counters.people).to.equal(0);
+    });
+
+    it('lets dir and lang set on the element win', async () => {
+      const story = await mountStory({ attrs: { dir: 'ltr', lang: 'en' } });
+      expect(story.getAttribute('dir')).to.equal('ltr');
+      expect(story.getAttribute('lang')).to.equal('en');
+    });
+
+    it('reads an inline event file, and events set from JS', async () => {
+      const file = await basicWithInlineTopology();
+      const story = await mountStory({ inline: file });
+      expect(story.events?.events).to.have.length(6);
+      await scrollToStep(story, 2);
+      expect(story.activeEventId).to.equal('e2');
+
+      const changed = structuredClone(file);
+      changed.events[2]!.counters = { people: 123 };
+      const ready = nextEvent(story, 'sard-ready');
+      story.events = changed;
+      await ready;
+      await until(() => story.state?.counters.people === 123, 'the new file to apply');
+    });
+  });
+
+  describe('scrolling', () => {
+    it('enters each step with its index and direction, and scrolling back restores earlier states exactly', async () => {
+      const story = await mountStory();
+      const log = record(story);
+      const seen: unknown[] = [];
+      for (let i = 0; i < 6; i++) {
+        await scrollToStep(story, i);
+        seen.push(story.state);
+        expect(story.activeEventId).to.equal(`e${i}`);
+      }
+      expect(enters(log)).to.deep.equal([[0, 'down'], [1, 'down'], [2, 'down'], [3, 'down'], [4, 'down'], [5, 'down']]);
+      log.length = 0;
+      for (let i = 4; i >= 0; i--) {
+        await scrollToStep(story, i);
+        expect(story.state).to.deep.equal(seen[i]);
+      }
+      expect(enters(log)).to.deep.equal([[4, 'up'], [3, 'up'], [2, 'up'], [1, 'up'], [0, 'up']]);
+      const exits = log.filter((l) => l.type === 'sard-step-exit').map((l) => l.detail.index);
+      expect(exits).to.deep.equal([5, 4, 3, 2, 1]);
+    });
+
+    it('a jump from the first step to the last shows the last state and skips the steps between', async () => {
+      const story = await mountStory();
+      await scrollToStep(story, 0);
+      const log = record(story);
+      scrollStepToTrigger(story, 5);
+      await until(() => story.activeIndex === 5, 'the last step');
+      await sleep(150);
+      expect(story.activeEventId).to.equal('e5');
+      expect(story.state?.counters.people).to.equal(0);
+      expect(story.state?.control).to.deep.equal({ nw: 'red', ne: 'red', sw: 'red', se: 'red' });
+      expect(log.map((l) => [l.type, l.detail.index, l.detail.direction])).to.deep.equal([
+        ['sard-step-exit', 0, 'down'],
+        ['sard-step-enter', 5, 'down'],
+      ]);
+    });
+
+    it('a jump back to the top returns to the initial state', async () => {
+      const story = await mountStory();
+      await scrollToStep(story, 3);
+      window.scrollTo({ top: 0, behavior: 'instant' });
+      await until(() => story.activeIndex === -1, 'no active step');
+      expect(story.state?.eventId).to.equal(null);
+      expect(story.state?.counters.people).to.equal(0);
+    });
+
+    it('every step can reach the trigger line: the story leaves room after its last step', async () => {
+      const story = await mountStory();
+      window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
+      await until(() => story.activeIndex === 5, 'the last step at the bottom of the page');
+      const steps = stepsOf(story);
+      for (const i of [0, 5]) {
+        scrollStepToTrigger(story, i, 1);
+        await until(() => story.activeIndex === i, `step ${i}`);
+        expect(Math.abs(steps[i]!.getBoundingClientRect().top - (triggerLine(story) - 1))).to.be.lessThan(2);
+      }
+    });
+
+    it('a step without an event shows the nearest earlier step\'s event (or the initial state)', async () => {
+      const story = await mountStory({ steps: [null, 'e1', null, 'e3'] });
+      await scrollToStep(story, 0);
+      expect(story.activeEventId).to.equal(null);
+      await scrollToStep(story, 2);
+      expect(story.activeEventId).to.equal('e1');
+      await scrollToStep(story, 3);
+      await scrollToStep(story, 2);
+      expect(story.activeEventId).to.equal('e1');
+      expect(story.state?.counters.people).to.equal(300000);
+    });
+
+    it('goTo() scrolls to the first step of an event without applying the steps between', async () => {
+      const story = await mountStory({ steps: ['e0', 'e1', 'e2', 'e3', 'e3', 'e4'] });
+      await scrollToStep(story, 0);
+      const log = record(story);
+      story.goTo('e3');
+      await until(() => story.activeIndex === 3, 'step 3 after goTo', 5000);
+      await sleep(200);
+      expect(story.activeIndex).to.equal(3);
+      expect(enters(log)).to.deep.equal([[3, 'down']]);
+    });
+
+    it('goTo() with an unknown id is a warning, not a scroll', async () => {
+      const story = await mountStory();
+      await scrollToStep(story, 1);
+      const y = window.scrollY;
+      const warning = nextEvent<Problem>(story, 'sard-error');
+      story.goTo('nope');
+      const { detail } = await warning;
+      expect(detail.level).to.equal('warning');
+      expect(detail.message).to.contain('"nope"');
+      await sleep(100);
+      expect(window.scrollY).to.equal(y);
+    });
+  });
+
+  describe('deep links', () => {
+    it('#EVENT-ID opens the story at that event\'s first step with its exact state', async () => {
+      history.replaceState(null, '', '#e4');
+      const story = await mountStory();
+      await until(() => story.activeIndex === 4, 'step 4 from the hash');
+      expect(story.state?.counters.people).to.equal(275000);
+      expect(story.state?.control).to.deep.equal({ nw: 'red', ne: 'green', sw: 'red', se: 'green' });
+      expect(location.hash).to.equal('#e4'); // the story does not rewrite the hash
+    });
+
+    it('a step\'s own id is matched before event ids', async () => {
+      history.replaceState(null, '', '#step-2');
+      const story = await mountStory();
+      await until(() => story.activeIndex === 2, 'step 2 from its id');
+    });
+
+    it('a hash naming nothing is a warning', async () => {
+      history.replaceState(null, '', '#no-such-thing');
+      const warnings: Problem[] = [];
+      document.addEventListener('sard-error', (e) => warnings.push((e as CustomEvent).detail), { once: true });
+      await mountStory();
+      expect(warnings[0]?.level).to.equal('warning');
+    });
+
+    it('in a real page load, the hash lands on the step even after the browser\'s own jump, with no steps replayed', async () => {
+      const frame = await openPage('page.html#e3');
+      const story = frame.contentDocument!.querySelector('sard-story') as SardStory;
+      await until(() => story.activeIndex === 3, 'step 3 in the frame');
+      await untilLoaded(frame);
+      await sleep(300);
+      expect(story.activeIndex).to.equal(3);
+      const log = (frame.contentWindow as any).sardLog as Array<{ type: string; detail: any }>;
+      const entered = log.filter((l) => l.type === 'sard-step-enter').map((l) => l.detail.index);
+      expect(entered).to.deep.equal([3]);
+    });
+
+    it('a reload mid-page (scroll restoration) lands on the step at the trigger line', async () => {
+      const frame = await openPage('page.html');
+      let story = frame.contentDocument!.querySelector('sard-story') as SardStory;
+      await until(() => !!story.events, 'the story in the frame');
+      const win = frame.contentWindow!;
+      const step = frame.contentDocument!.getElementById('step-4')!;
+      win.scrollTo({ top: win.scrollY + step.getBoundingClientRect().top - win.innerHeight / 2 + 5, behavior: 'instant' });
+      await until(() => story.activeIndex === 4, 'step 4 before reload');
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      win.location.reload();
+      await loaded;
+      story = frame.contentDocument!.querySelector('sard-story') as SardStory;
+      await until(() => story.activeIndex === 4, `step 4 after reload (active ${story.activeIndex}, scrollY ${frame.contentWindow!.scrollY})`);
+      await sleep(300);
+      expect(story.activeEventId).to.equal('e4');
+      const log = (frame.contentWindow as any).sardLog as Array<{ type: string; detail: any }>;
+      expect(log.filter((l) => l.type === 'sard-step-enter').map((l) => l.detail.index)).to.deep.equal([4]);
+    });
+  });
+
+  describe('keyboard', () => {
+    async function focusStep(story: SardStory, i: number) {
+      await scrollToStep(story, i);
+      stepsOf(story)[i]!.focus({ preventScroll: true });
+    }
+
+    it('steps are focusable in reading order', async () => {
+      const story = await mountStory();
+      expect(stepsOf(story).map((s) => s.tabIndex)).to.deep.equal([0, 0, 0, 0, 0, 0]);
+    });
+
+    it('ArrowDown/PageDown/ArrowUp/Home/End move between steps, and focus moves with them', async () => {
+      const story = await mountStory();
+      await focusStep(story, 1);
+      const steps = stepsOf(story);
+      const press = async (key: string, expected: number) => {
+        await sendKeys({ press: key });
+        await until(() => story.activeIndex === expected && document.activeElement === steps[expected], `${key} → step ${expected} (active ${story.activeIndex})`, 5000);
+      };
+      await press('ArrowDown', 2);
+      await press('PageDown', 3);
+      await press('ArrowUp', 2);
+      await press('End', 5);
+      await press('Home', 0);
+      await press('PageUp', 0);
+    });
+
+    it('in RTL, ArrowLeft is next and ArrowRight is previous', async () => {
+      const story = await mountStory();
+      await focusStep(story, 2);
+      await sendKeys({ press: 'ArrowLeft' });
+      await until(() => story.activeIndex === 3, 'ArrowLeft → next in RTL', 5000);
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => story.activeIndex === 2, 'ArrowRight → previous in RTL', 5000);
+    });
+
+    it('in LTR, ArrowRight is next and ArrowLeft is previous', async () => {
+      const file = await basicWithInlineTopology();
+      file.locale = 'en-GB';
+      const story = await mountStory({ inline: file });
+      expect(story.getAttribute('dir')).to.equal('ltr');
+      await focusStep(story, 2);
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => story.activeIndex === 3, 'ArrowRight → next in LTR', 5000);
+      await sendKeys({ press: 'ArrowLeft' });
+      await until(() => story.activeIndex === 2, 'ArrowLeft → previous in LTR', 5000);
+    });
+
+    it('leaves other elements and other keys alone', async () => {
+      const story = await mountStory();
+      await scrollToStep(story, 1);
+      const link = document.createElement('a');
+      link.href = '#x';
+      link.textContent = 'a link';
+      stepsOf(story)[1]!.append(link);
+      link.focus({ preventScroll: true });
+      const y = window.scrollY;
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'KeyA' });
+      await sleep(200);
+      expect(story.activeIndex).to.equal(1);
+      expect(window.scrollY).to.equal(y);
+    });
+  });
+
+  describe('layouts', () => {
+    const rect = (el: Element) => el.getBoundingClientRect();
+    const graphicOf = (story: SardStory) => story.shadowRoot!.querySelector('.graphic')!;
+    const stepsBoxOf = (story: SardStory) => story.shadowRoot!.querySelector('.steps')!;
+
+    it('side, RTL: text on the right, sticky graphic on the left', async () => {
+      const story = await mountStory();
+      await scrollToStep(story, 2);
+      expect(rect(graphicOf(story)).right).to.be.at.most(rect(stepsBoxOf(story)).left + 1);
+      expect(Math.abs(rect(graphicOf(story)).top)).to.be.lessThan(2); // stuck to the top
+    });
+
+    it('side, LTR: text on the left, graphic on the right', async () => {
+      const story = await mountStory({ attrs: { dir: 'ltr' } });
+      await scrollToStep(story, 2);
+      expect(rect(graphicOf(story)).left).to.be.at.least(rect(stepsBoxOf(story)).right - 1);
+    });
+
+    it('overlay: the text cards scroll over a full-width graphic', async () => {
+      const story = await mountStory({ attrs: { layout: 'overlay' } });
+      await scrollToStep(story, 2);
+      const g = rect(graphicOf(story));
+      expect(g.width).to.be.closeTo(rect(story).width, 2);
+      expect(rect(stepsOf(story)[2]!).top).to.be.within(g.top, g.bottom);
+    });
+
+    it('stacked: the graphic sticks on top and the trigger line sits in the text area below it', async () => {
+      const story = await mountStory({ attrs: { layout: 'stacked' } });
+      await scrollToStep(story, 3);
+      const g = rect(graphicOf(story));
+      expect(Math.abs(g.top)).to.be.lessThan(2);
+      expect(triggerLine(story)).to.be.greaterThan(g.bottom + 20);
+      expect(triggerLine(story)).to.be.lessThan(window.innerHeight);
+      // the active step is visible below the graphic, not hidden under it
+      expect(rect(stepsOf(story)[3]!).top).to.be.greaterThan(g.bottom);
+      for (let i = 0; i < 6; i++) await scrollToStep(story, i);
+    });
+
+    it('small screens fall back to stacked', async () => {
+      await setViewport({ width: 320, height: 640 });
+      try {
+        const story = await mountStory();
+        await until(() => story.effectiveLayout === 'stacked', 'stacked at 320 px');
+        await scrollToStep(story, 1);
+        expect(rect(graphicOf(story)).bottom).to.be.lessThan(triggerLine(story));
+        await scrollToStep(story, 5);
+      } finally {
+        await setViewport({ width: 1200, height: 800 });
+      }
+    });
+
+    it('flat: no active step and no step events', async () => {
+      const story = await mountStory({ attrs: { layout: 'flat' } });
+      const log = record(story);
+      scrollStepToTrigger(story, 2);
+      await sleep(300);
+      expect(story.activeIndex).to.equal(-1);
+      expect(log).to.deep.equal([]);
+    });
+  });
+
+  describe('errors', () => {
+    it('bad JSON: sard-error names the file, the story shows the message, the text stays readable', async () => {
+      const errors: Problem[] = [];
+      document.addEventListener('sard-error', (e) => errors.push((e as CustomEvent).detail));
+      let ready = false;
+      document.addEventListener('sard-ready', () => (ready = true), { once: true });
+      const story = await mountStory({ inline: '{ "version": 1, ' }, 'sard-error');
+      await story.updateComplete;
+      expect(errors[0]).to.include({ level: 'error', file: 'inline', path: '' });
+      const box = story.shadowRoot!.querySelector('[part="problems"]')!;
+      expect(box.getAttribute('role')).to.equal('alert');
+      expect(box.textContent).to.contain('inline: not JSON');
+      expect(stepsOf(story)[0]!.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(ready).to.equal(false);
+    });
+
+    it('an unknown state: one sard-error with file, path and message, shown in the story', async () => {
+      const errors: Problem[] = [];
+      document.addEventListener('sard-error', (e) => errors.push((e as CustomEvent).detail));
+      const file = await basicWithInlineTopology();
+      file.events[4]!.control = { nw: 'regim' };
+      const story = await mountStory({ inline: file }, 'sard-error');
+      await story.updateComplete;
+      expect(errors).to.deep.equal([{ level: 'error', file: 'inline', path: 'events[4].control.nw', message: 'unknown state "regim" (known: red, green)' }]);
+      expect(story.shadowRoot!.textContent).to.contain('inline: events[4].control.nw: unknown state "regim" (known: red, green)');
+    });
+
+    it('a step naming an unknown event is an error that names the page', async () => {
+      const story = await mountStory({ steps: ['e0', 'e9'] }, 'sard-error');
+      await story.updateComplete;
+      expect(story.shadowRoot!.textContent).to.contain('steps[1].event: unknown event "e9"');
+    });
+
+    it('a missing event file is an error naming its URL', async () => {
+      const errors: Problem[] = [];
+      document.addEventListener('sard-error', (e) => errors.push((e as CustomEvent).detail), { once: true });
+      await mountStory({ src: fixtureUrl('nope.events.json') }, 'sard-error');
+      expect(errors[0]!.file).to.equal(fixtureUrl('nope.events.json'));
+    });
+
+    it('warnings are shown only in debug mode, with the trigger line and step ids', async () => {
+      const file = await basicWithInlineTopology();
+      delete file.events[1]!.sources;
+      const quiet = await mountStory({ inline: file });
+      expect(quiet.shadowRoot!.querySelector('[part="problems"]')).to.equal(null);
+      cleanup();
+      const story = await mountStory({ inline: file, attrs: { debug: '' } });
+      await story.updateComplete;
+      await nextFrame();
+      expect(story.shadowRoot!.querySelector('.problems.warnings')!.textContent).to.contain('events[1].sources: event "e1" cites no source');
+      const line = story.shadowRoot!.querySelector('.trigger') as HTMLElement;
+      expect(line.getBoundingClientRect().top).to.be.closeTo(triggerLine(story), 2);
+      expect(stepsOf(story)[1]!.shadowRoot!.textContent).to.contain('#1 e1');
+    });
+  });
+
+  describe('bundles', () => {
+    it('loading the IIFE twice and the module once throws nothing, and the story still runs', async () => {
+      const frame = await openPage('twice.html');
+      const win = frame.contentWindow as any;
+      const story = frame.contentDocument!.querySelector('sard-story') as SardStory;
+      await until(() => !!story.events, 'the story from the bundle');
+      expect(win.loadErrors).to.deep.equal([]);
+      expect(win.customElements.get('sard-story')).to.be.a('function');
+    });
+  });
+});
+
+/** Opens a fixture page in a full-viewport iframe and waits for its story's sard-ready. */
+async function openPage(path: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.setProperty('inline-size', '1000px');
+  frame.style.setProperty('block-size', '700px');
+  frame.style.setProperty('border', '0');
+  document.body.append(frame);
+  frame.src = fixtureUrl(path);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  await until(() => !!frame.contentDocument?.querySelector('sard-story'), 'the story element');
+  const story = frame.contentDocument!.querySelector('sard-story') as SardStory;
+  await until(() => !!story.events || !!story.shadowRoot?.querySelector('[part="problems"]'), 'the frame story to load');
+  return frame;
+}
+
+function untilLoaded(frame: HTMLIFrameElement) {
+  return until(() => frame.contentDocument?.readyState === 'complete', 'the frame to load');
+}
