@@ -48,3 +48,6 @@ export async function main(argv: string[]): Promise<number> {
   return problems.some((p) => p.level === 'error') ? 1 : 0;
 }
 
+
+/** For the Node tests: the shape check alone (cross-checked against Ajv there). */
+export { checkShape } from './logic/validate.js';

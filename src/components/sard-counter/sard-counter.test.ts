@@ -1,0 +1,127 @@
+import { expect } from '@open-wc/testing';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { mountStory, scrollToStep, until, cleanup, nextFrame, sleep } from '../../test-support/harness.js';
+import { basicWithInlineTopology } from '../../test-support/fixtures.js';
+import type { SardCounter } from './sard-counter.component.js';
+import type { SardStory } from '../sard-story/sard-story.component.js';
+
+const counter = (story: SardStory, id: string) => story.querySelector(`sard-counter[counter="${id}"]`) as SardCounter;
+const shown = (c: SardCounter) => c.shadowRoot!.querySelector('[part="counter-value"]')!.textContent;
+const spoken = (c: SardCounter) => c.shadowRoot!.querySelector('[aria-live]')!.textContent;
+const GRAPHIC = 'sard-counter:people sard-counter:days sard-counter:held sard-counter:km2';
+
+describe('<sard-counter>', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+  afterEach(async () => {
+    cleanup();
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('formats with Arabic-Indic digits for ar-SY, and shows a dash before any value', async () => {
+    const story = await mountStory({ graphic: GRAPHIC });
+    await story.updateComplete;
+    await nextFrame();
+    expect(shown(counter(story, 'people'))).to.equal('٠');
+    expect(shown(counter(story, 'days'))).to.equal('–');
+    await scrollToStep(story, 2);
+    const people = counter(story, 'people');
+    await until(() => shown(people) === '٣٥٠٬٠٠٠', `350,000 in Arabic-Indic digits (shown ${shown(people)})`);
+    expect(people.value).to.equal(350000);
+    expect(people.shadowRoot!.querySelector('[part="counter-label"]')!.textContent).to.equal('محاصرون');
+  });
+
+  it('formats with Latin digits for en-GB', async () => {
+    const file = await basicWithInlineTopology();
+    file.locale = 'en-GB';
+    const story = await mountStory({ inline: file, graphic: GRAPHIC });
+    await scrollToStep(story, 2);
+    await until(() => shown(counter(story, 'people')) === '350,000', 'Latin digits');
+  });
+
+  it('shows derived counters: days since, areas held, km² held', async () => {
+    const story = await mountStory({ graphic: GRAPHIC });
+    await scrollToStep(story, 2);
+    await until(() => shown(counter(story, 'days')) === '٢٠', 'days = 20 at the end of the range');
+    await until(() => shown(counter(story, 'held')) === '٣', 'held = 3');
+    const km2 = counter(story, 'km2').value!;
+    expect(km2).to.be.within(290, 310);
+    await until(() => shown(counter(story, 'km2')) === new Intl.NumberFormat('ar-SY').format(km2), 'km² formatted');
+  });
+
+  it('tweens between neighbouring steps and ends on exactly Intl.NumberFormat(locale).format(value)', async () => {
+    const story = await mountStory({ graphic: GRAPHIC });
+    await scrollToStep(story, 1);
+    const people = counter(story, 'people');
+    await until(() => shown(people) === '٣٠٠٬٠٠٠', 'the step 1 value');
+    await sleep(people.duration + 100);
+    const frames: string[] = [];
+    const watch = new MutationObserver(() => frames.push(shown(people)!));
+    watch.observe(people.shadowRoot!.querySelector('[part="counter-value"]')!, { subtree: true, characterData: true, childList: true });
+    await scrollToStep(story, 2);
+    await until(() => shown(people) === '٣٥٠٬٠٠٠', 'the step 2 value');
+    watch.disconnect();
+    const between = frames.filter((f) => f !== '٣٠٠٬٠٠٠' && f !== '٣٥٠٬٠٠٠');
+    expect(between.length, `intermediate frames: ${frames.join(' ')}`).to.be.greaterThan(2);
+    expect(frames.at(-1)).to.equal(new Intl.NumberFormat('ar-SY').format(350000));
+  });
+
+  it('does not tween under prefers-reduced-motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const story = await mountStory({ graphic: GRAPHIC });
+    await scrollToStep(story, 1);
+    const people = counter(story, 'people');
+    await until(() => shown(people) === '٣٠٠٬٠٠٠', 'the step 1 value');
+    await sleep(people.duration + 100);
+    const frames: string[] = [];
+    const watch = new MutationObserver(() => frames.push(shown(people)!));
+    watch.observe(people.shadowRoot!.querySelector('[part="counter-value"]')!, { subtree: true, characterData: true, childList: true });
+    await scrollToStep(story, 2);
+    await sleep(300);
+    watch.disconnect();
+    expect(frames).to.deep.equal(['٣٥٠٬٠٠٠']);
+  });
+
+  it('stops a running tween at once when the reader turns reduced motion on', async () => {
+    const story = await mountStory({ graphic: GRAPHIC });
+    await scrollToStep(story, 1);
+    const people = counter(story, 'people');
+    people.duration = 5000;
+    await until(() => shown(people) === '٣٠٠٬٠٠٠', 'the step 1 value');
+    await scrollToStep(story, 2);
+    await sleep(100);
+    expect(shown(people)).to.not.equal('٣٥٠٬٠٠٠');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    await until(() => shown(people) === '٣٥٠٬٠٠٠', 'the final value at once', 1000);
+  });
+
+  it('a jump over steps shows the target value without a tween', async () => {
+    const story = await mountStory({ graphic: GRAPHIC });
+    await scrollToStep(story, 0);
+    const people = counter(story, 'people');
+    await until(() => shown(people) === '٣٠٠٬٠٠٠', 'the step 0 value');
+    await sleep(people.duration + 100); // the last frames of the tween round to the same text
+    const frames: string[] = [];
+    const watch = new MutationObserver(() => frames.push(shown(people)!));
+    watch.observe(people.shadowRoot!.querySelector('[part="counter-value"]')!, { subtree: true, characterData: true, childList: true });
+    await scrollToStep(story, 4);
+    await sleep(300);
+    watch.disconnect();
+    expect(frames).to.deep.equal(['٢٧٥٬٠٠٠']);
+  });
+
+  it('is announced once per step, never per frame', async () => {
+    const story = await mountStory({ graphic: GRAPHIC });
+    await scrollToStep(story, 1);
+    const people = counter(story, 'people');
+    await until(() => spoken(people) === 'محاصرون: ٣٠٠٬٠٠٠', 'the spoken value');
+    let changes = 0;
+    const watch = new MutationObserver(() => changes++);
+    watch.observe(people.shadowRoot!.querySelector('[aria-live]')!, { subtree: true, characterData: true, childList: true });
+    await scrollToStep(story, 2);
+    await until(() => shown(people) === '٣٥٠٬٠٠٠', 'the tween to end');
+    watch.disconnect();
+    expect(spoken(people)).to.equal('محاصرون: ٣٥٠٬٠٠٠');
+    expect(changes).to.be.within(1, 2); // one text update (Lit may replace the text node and its marker once)
+    expect(people.shadowRoot!.querySelector('[part="counter-value"]')!.getAttribute('aria-hidden')).to.equal('true');
+  });
+});
