@@ -5,6 +5,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import { minifyLitCss } from './scripts/rollup-minify-css.js';
 
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', outDir: 'dist', noEmit: false, declaration: false, noEmitOnError: true, include: ['src/**/*.ts', 'src/**/*.js'], exclude: ['src/**/*.test.ts', 'src/test-support/**'] });
@@ -22,7 +23,7 @@ export default [
       { file: 'dist/sard.js', format: 'es' },
       { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard' },
     ],
-    plugins: [nodeResolve({ exportConditions }), ts(), terse()],
+    plugins: [nodeResolve({ exportConditions }), ts(), minifyLitCss(), terse()],
   },
   {
     input: 'src/cli.ts',
