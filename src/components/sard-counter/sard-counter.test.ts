@@ -8,6 +8,15 @@ import type { SardStory } from '../sard-story/sard-story.component.js';
 const counter = (story: SardStory, id: string) => story.querySelector(`sard-counter[counter="${id}"]`) as SardCounter;
 const shown = (c: SardCounter) => c.shadowRoot!.querySelector('[part="counter-value"]')!.textContent;
 const spoken = (c: SardCounter) => c.shadowRoot!.querySelector('[aria-live]')!.textContent;
+/** Records every text the number shows until `stop()`. */
+function recordFrames(c: SardCounter) {
+  const frames: string[] = [];
+  const value = c.shadowRoot!.querySelector('[part="counter-value"]')!;
+  const watch = new MutationObserver(() => frames.push(value.textContent!));
+  watch.observe(value, { subtree: true, characterData: true, childList: true });
+  return () => (watch.disconnect(), frames);
+}
+
 const GRAPHIC = 'sard-counter:people sard-counter:days sard-counter:held sard-counter:km2';
 
 describe('<sard-counter>', () => {
@@ -54,12 +63,10 @@ describe('<sard-counter>', () => {
     const people = counter(story, 'people');
     await until(() => shown(people) === '٣٠٠٬٠٠٠', 'the step 1 value');
     await sleep(people.duration + 100);
-    const frames: string[] = [];
-    const watch = new MutationObserver(() => frames.push(shown(people)!));
-    watch.observe(people.shadowRoot!.querySelector('[part="counter-value"]')!, { subtree: true, characterData: true, childList: true });
+    const stop = recordFrames(people);
     await scrollToStep(story, 2);
     await until(() => shown(people) === '٣٥٠٬٠٠٠', 'the step 2 value');
-    watch.disconnect();
+    const frames = stop();
     const between = frames.filter((f) => f !== '٣٠٠٬٠٠٠' && f !== '٣٥٠٬٠٠٠');
     expect(between.length, `intermediate frames: ${frames.join(' ')}`).to.be.greaterThan(2);
     expect(frames.at(-1)).to.equal(new Intl.NumberFormat('ar-SY').format(350000));
@@ -72,13 +79,10 @@ describe('<sard-counter>', () => {
     const people = counter(story, 'people');
     await until(() => shown(people) === '٣٠٠٬٠٠٠', 'the step 1 value');
     await sleep(people.duration + 100);
-    const frames: string[] = [];
-    const watch = new MutationObserver(() => frames.push(shown(people)!));
-    watch.observe(people.shadowRoot!.querySelector('[part="counter-value"]')!, { subtree: true, characterData: true, childList: true });
+    const stop = recordFrames(people);
     await scrollToStep(story, 2);
     await sleep(300);
-    watch.disconnect();
-    expect(frames).to.deep.equal(['٣٥٠٬٠٠٠']);
+    expect(stop()).to.deep.equal(['٣٥٠٬٠٠٠']);
   });
 
   it('stops a running tween at once when the reader turns reduced motion on', async () => {
@@ -100,13 +104,10 @@ describe('<sard-counter>', () => {
     const people = counter(story, 'people');
     await until(() => shown(people) === '٣٠٠٬٠٠٠', 'the step 0 value');
     await sleep(people.duration + 100); // the last frames of the tween round to the same text
-    const frames: string[] = [];
-    const watch = new MutationObserver(() => frames.push(shown(people)!));
-    watch.observe(people.shadowRoot!.querySelector('[part="counter-value"]')!, { subtree: true, characterData: true, childList: true });
+    const stop = recordFrames(people);
     await scrollToStep(story, 4);
     await sleep(300);
-    watch.disconnect();
-    expect(frames).to.deep.equal(['٢٧٥٬٠٠٠']);
+    expect(stop()).to.deep.equal(['٢٧٥٬٠٠٠']);
   });
 
   it('is announced once per step, never per frame', async () => {

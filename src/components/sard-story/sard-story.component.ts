@@ -174,7 +174,8 @@ export class SardStory extends LitElement {
     if (changed.has('src') && changed.get('src') !== undefined && this.isConnected) void this.reload();
   }
 
-  protected override updated() {
+  protected override updated(changed: PropertyValues<this>) {
+    if (changed.has('offset') && changed.get('offset') !== undefined) this.appliedLayout = null; // new trigger line
     const box = this.stepsBox;
     if (box) {
       box.style.setProperty('--_offset', String(this.clampedOffset));
