@@ -1,5 +1,5 @@
 // Screenshots of gallery pages in headless Chromium, to look at what we build.
-//   node scripts/shot.js URL OUT.png [--width 1280] [--height 800] [--step N] [--scroll Y] [--reduced]
+//   node scripts/shot.js URL OUT.png [--width 1280] [--height 800] [--step N] [--scroll Y] [--reduced] [--nojs]
 // --step N scrolls step N to the story's trigger line and waits for it to be active.
 import { chromium } from 'playwright-core';
 import { findChrome, chromeArgs } from './find-chrome.js';
@@ -11,6 +11,7 @@ const opt = (name, fallback) => {
 };
 const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
 const page = await browser.newPage({
+  javaScriptEnabled: !rest.includes('--nojs'),
   viewport: { width: Number(opt('width', 1280)), height: Number(opt('height', 800)) },
   reducedMotion: rest.includes('--reduced') ? 'reduce' : 'no-preference',
 });
@@ -19,7 +20,7 @@ page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
 await page.goto(url, { waitUntil: 'load' });
 await page.waitForTimeout(500);
 const step = opt('step');
-if (step !== undefined) {
+if (step !== undefined && !rest.includes('--nojs')) {
   await page.evaluate((i) => {
     const story = document.querySelector('sard-story');
     const el = story.querySelectorAll('sard-step')[i];
@@ -29,7 +30,7 @@ if (step !== undefined) {
 const scroll = opt('scroll');
 if (scroll !== undefined) await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), Number(scroll));
 await page.waitForTimeout(1500);
-const info = await page.evaluate(() => {
+const info = rest.includes('--nojs') ? {} : await page.evaluate(() => {
   const s = document.querySelector('sard-story');
   return s ? { scrollY, activeIndex: s.activeIndex, eventId: s.activeEventId } : { scrollY };
 });

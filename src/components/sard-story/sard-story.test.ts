@@ -422,3 +422,32 @@ async function openPage(path: string): Promise<HTMLIFrameElement> {
 function untilLoaded(frame: HTMLIFrameElement) {
   return until(() => frame.contentDocument?.readyState === 'complete', 'the frame to load');
 }
+
+describe('<sard-story> on busy pages', () => {
+  before(async () => setViewport({ width: 1200, height: 800 }));
+  afterEach(cleanup);
+
+  it('two stories on one page keep their own steps and states', async () => {
+    const first = await mountStory({ steps: ['e0', 'e1'] });
+    const second = await mountStory({ steps: ['e3', 'e4', 'e5'] });
+    const firstLog = record(first);
+    await scrollToStep(second, 1);
+    expect(second.activeEventId).to.equal('e4');
+    expect(first.activeIndex).to.equal(1); // read past: its last step stays shown
+    expect(firstLog.every((l) => l.detail.index <= 1)).to.equal(true);
+    await scrollToStep(first, 0);
+    expect(second.activeIndex).to.equal(-1);
+  });
+
+  it('removed and re-added, a story sets up again and follows the scroll', async () => {
+    const story = await mountStory();
+    const parent = story.parentElement!;
+    const next = story.nextSibling;
+    story.remove();
+    const ready = nextEvent(story, 'sard-ready');
+    parent.insertBefore(story, next);
+    await ready;
+    await scrollToStep(story, 3);
+    expect(story.activeEventId).to.equal('e3');
+  });
+});
