@@ -17,17 +17,19 @@ export interface ScrollStepsOptions {
 
 type Scroller = ReturnType<typeof scrollama>;
 
-/** Index of the last element whose top is at or above `y` (tops grow with index), or -1. */
+/**
+ * Index of the last step whose top is at or above `y`, or -1. Steps that are
+ * not rendered (display: none, `hidden`) are skipped: their top reads 0 and
+ * would break the order. The scan stops at the first rendered step below the
+ * line, so it reads only the steps above the reader plus one.
+ */
 export function lastStepAbove(steps: readonly Element[], y: number): number {
-  let lo = 0;
-  let hi = steps.length - 1;
   let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (steps[mid]!.getBoundingClientRect().top <= y) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
+  for (let i = 0; i < steps.length; i++) {
+    const rects = steps[i]!.getClientRects();
+    if (!rects.length) continue;
+    if (rects[0]!.top > y) break;
+    found = i;
   }
   return found;
 }

@@ -2,6 +2,15 @@
 import type { DateValue } from './types.js';
 import { endOf, parseDay, startOf } from './dates.js';
 
+/** The locale if Intl accepts it, else English: a bad tag is a validation error, never a crash while drawing. */
+export function safeLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -10,7 +19,7 @@ export const EMPTY_VALUE = '–';
 export function formatNumber(locale: string, value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY_VALUE;
   let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(safeLocale(locale))));
   return format.format(value);
 }
 
@@ -21,10 +30,10 @@ function dateFormat(locale: string, calendar?: string): Intl.DateTimeFormat {
     const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
     if (calendar) options.calendar = calendar;
     try {
-      format = new Intl.DateTimeFormat(locale, options);
+      format = new Intl.DateTimeFormat(safeLocale(locale), options);
     } catch {
       // An unknown calendar name: fall back to the locale's own calendar rather than show nothing.
-      format = new Intl.DateTimeFormat(locale, { ...options, calendar: undefined });
+      format = new Intl.DateTimeFormat(safeLocale(locale), { ...options, calendar: undefined });
     }
     dateFormats.set(key, format);
   }

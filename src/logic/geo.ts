@@ -73,6 +73,7 @@ function* arcIndices(geometry: any): Generator<number> {
     const next = stack.pop();
     if (Array.isArray(next)) stack.push(...next);
     else if (typeof next === 'number') yield next < 0 ? ~next : next;
+    else yield NaN; // not an index at all: reported like an out-of-range one
   }
 }
 
@@ -80,49 +81,65 @@ function* arcIndices(geometry: any): Generator<number> {
  * Checks the objects the map spec names and builds the Geo. Problems name the
  * topology file and the JSON path inside it (e.g. `objects.roads.geometries[2].arcs`).
  */
-export function buildGeo(topology: Topology, spec: MapSpec, file: string, eventFile: string): { geo: Geo | null; problems: Problem[] } {
+export function buildGeo(
+  topology: Topology,
+  spec: MapSpec,
+  file: string,
+  eventFile: string,
+  pathPrefix = '',
+): { geo: Geo | null; problems: Problem[] } {
   const problems: Problem[] = [];
-  const error = (path: string, message: string) => problems.push({ level: 'error', file, path, message });
-  if (!topology || (topology as any).type !== 'Topology' || typeof topology.objects !== 'object' || !Array.isArray(topology.arcs)) {
-    error('', 'not a TopoJSON topology (expected {"type": "Topology", "objects", "arcs"})');
+  const error = (path: Array<string | number>, message: string) =>
+    problems.push({ level: 'error', file, path: pathPrefix + formatPath(path), message });
+  const specError = (path: string, message: string) => problems.push({ level: 'error', file: eventFile, path, message });
+  const t = topology as unknown as Record<string, unknown> | null;
+  if (!t || t.type !== 'Topology' || typeof t.objects !== 'object' || t.objects === null || !Array.isArray(t.arcs)) {
+    error([], 'not a TopoJSON topology (expected {"type": "Topology", "objects", "arcs"})');
     return { geo: null, problems };
   }
   const objectNames = Object.keys(topology.objects);
+  const known = `known: ${objectNames.join(', ') || 'none'}`;
   const features: Geo['features'] = { areas: new Map(), lines: new Map(), points: new Map() };
   const total = arcCount(topology);
 
   const read = (kind: FeatureKind, name: string | undefined, field: string) => {
     if (name === undefined) return;
-    const object = topology.objects[name] as GeometryCollection | undefined;
-    if (!object) {
-      problems.push({ level: 'error', file: eventFile, path: `map.${field}`, message: `no object "${name}" in the topology (known: ${objectNames.join(', ') || 'none'})` });
-      return;
-    }
-    const geometries = object.type === 'GeometryCollection' ? object.geometries : [object];
-    let bad = false;
+    if (!Object.hasOwn(topology.objects, name)) return specError(`map.${field}`, `no object "${name}" in the topology (${known})`);
+    const object = topology.objects[name] as GeometryCollection;
+    const isCollection = object?.type === 'GeometryCollection';
+    if (isCollection && !Array.isArray(object.geometries)) return error(['objects', name, 'geometries'], 'expected an array of geometries');
+    const geometries = isCollection ? object.geometries : [object];
     geometries.forEach((geometry, i) => {
+      const at = isCollection ? ['objects', name, 'geometries', i] : ['objects', name];
+      // A broken geometry keeps its id (with no shape), so references to it do not cascade into more errors.
+      const keepId = () => {
+        const id = (geometry as { id?: unknown } | null)?.id;
+        if (id !== undefined && id !== null) features[kind].set(String(id), { type: 'Feature', id: id as string, properties: {}, geometry: null as unknown as Geometry });
+      };
       for (const index of arcIndices(geometry)) {
-        if (!(index >= 0 && index < total)) {
-          error(formatPath(['objects', name, 'geometries', i, 'arcs']), `arc index ${index} out of range (the topology has ${total} arcs)`);
-          bad = true;
-          return;
+        if (!Number.isInteger(index) || index < 0 || index >= total) {
+          keepId();
+          return error([...at, 'arcs'], `arc index ${index} out of range (the topology has ${total} arcs)`);
         }
       }
-    });
-    if (bad) return;
-    for (const f of feature(topology, object as GeometryCollection).features) {
-      if (f.id === undefined || f.id === null) continue;
+      // One geometry at a time: a malformed one is reported and skipped, the rest still draw.
+      let f: Feature;
+      try {
+        f = feature(topology, geometry as any) as Feature;
+      } catch (err) {
+        keepId();
+        return error(at, `malformed geometry (${(err as Error).message})`);
+      }
+      if (f.id === undefined || f.id === null) return;
       if (f.geometry) f.geometry = rewind(f.geometry);
       features[kind].set(String(f.id), f);
-    }
+    });
   };
   read('areas', spec.areas, 'areas');
   read('lines', spec.lines, 'lines');
   read('points', spec.points, 'points');
   spec.base?.forEach((name, i) => {
-    if (!topology.objects[name]) {
-      problems.push({ level: 'error', file: eventFile, path: `map.base[${i}]`, message: `no object "${name}" in the topology (known: ${objectNames.join(', ')})` });
-    }
+    if (!Object.hasOwn(topology.objects, name)) specError(`map.base[${i}]`, `no object "${name}" in the topology (${known})`);
   });
 
   const km2 = new Map<string, number>();

@@ -14,6 +14,8 @@ export type ReadText = (url: string) => Promise<string>;
 
 export interface LoadedStory {
   file: EventFile | null;
+  /** The file's locale when it could be read, even if the file has errors (the story keeps its direction). */
+  locale: string | null;
   geo: Geo | null;
   folded: FoldedStory | null;
   problems: Problem[];
@@ -26,7 +28,7 @@ export const INLINE = 'inline';
  * @param fileUrl  absolute URL of the event file (or `inline`, with `baseUrl` for relative topology URLs)
  */
 export async function loadStory(text: string | null, fileUrl: string, baseUrl: string, readText: ReadText): Promise<LoadedStory> {
-  const empty = (problems: Problem[]): LoadedStory => ({ file: null, geo: null, folded: null, problems });
+  const empty = (problems: Problem[]): LoadedStory => ({ file: null, locale: null, geo: null, folded: null, problems });
   if (text === null) {
     try {
       text = await readText(fileUrl);
@@ -39,6 +41,7 @@ export async function loadStory(text: string | null, fileUrl: string, baseUrl: s
   const doc = parsed.doc;
   const problems = checkShape(doc, fileUrl);
   const file = doc as EventFile;
+  const locale = typeof file?.locale === 'string' ? file.locale : null;
 
   let geo: Geo | null = null;
   const map = !hasErrors(problems) ? file.map : undefined;
@@ -46,20 +49,21 @@ export async function loadStory(text: string | null, fileUrl: string, baseUrl: s
     let topology: Topology | null = null;
     let topologyFile = fileUrl;
     if (typeof map.topology === 'string') {
-      topologyFile = new URL(map.topology, fileUrl === INLINE ? baseUrl : fileUrl).href;
       try {
+        topologyFile = new URL(map.topology, fileUrl === INLINE ? baseUrl : fileUrl).href;
         topology = JSON.parse(await readText(topologyFile)) as Topology;
       } catch (err) {
-        problems.push({ level: 'error', file: topologyFile, path: '', message: `could not load the topology (${(err as Error).message})` });
+        problems.push({ level: 'error', file: topologyFile, path: topologyFile === fileUrl ? 'map.topology' : '', message: `could not load the topology (${(err as Error).message})` });
       }
     } else topology = map.topology;
     if (topology) {
-      const built = buildGeo(topology, map, topologyFile, fileUrl);
+      const inline = typeof map.topology !== 'string';
+      const built = buildGeo(topology, map, topologyFile, fileUrl, inline ? 'map.topology.' : '');
       geo = built.geo;
       problems.push(...built.problems);
     }
   }
   problems.push(...checkReferences(doc, fileUrl, geo));
-  if (hasErrors(problems)) return { file: null, geo, folded: null, problems };
-  return { file, geo, folded: foldStory(file, geo), problems };
+  if (hasErrors(problems)) return { file: null, locale, geo, folded: null, problems };
+  return { file, locale, geo, folded: foldStory(file, geo), problems };
 }

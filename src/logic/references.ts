@@ -15,6 +15,8 @@ type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
 const dict = (v: unknown): Dict => (isDict(v) ? v : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** Own keys only: "toString" or "constructor" are not ids. */
+const has = (d: Dict, key: unknown): boolean => typeof key === 'string' && Object.hasOwn(d, key);
 
 /** "known: a, b, c" with long lists shortened, so a message stays one readable line. */
 export function knownList(ids: Iterable<string>, limit = 12): string {
@@ -52,14 +54,14 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     const [w, s, e, n] = value as number[];
     const inLon = (x: number) => x >= -180 && x <= 180;
     const inLat = (y: number) => y >= -90 && y <= 90;
-    if (!inLon(w!) || !inLon(e!) || !inLat(s!) || !inLat(n!) || s! >= n!) {
-      report('error', path, `malformed view: [west, south, east, north] must lie within ±180/±90 with south < north, got [${value.join(', ')}]`);
+    if (!inLon(w!) || !inLon(e!) || !inLat(s!) || !inLat(n!) || s! >= n! || w! >= e!) {
+      report('error', path, `malformed view: [west, south, east, north] must lie within ±180/±90 with west < east and south < north, got [${value.join(', ')}]`);
     }
   };
   const checkControl = (value: unknown, path: Path) => {
     for (const [area, state] of Object.entries(dict(value))) {
       if (canCheckFeatures && !areaIds.has(area)) report('error', [...path, area], `unknown area "${area}" (${knownList(areaIds)})${noMap}`);
-      if (typeof state === 'string' && !(state in states)) report('error', [...path, area], `unknown state "${state}" (${knownList(Object.keys(states))})`);
+      if (typeof state === 'string' && !has(states, state)) report('error', [...path, area], `unknown state "${state}" (${knownList(Object.keys(states))})`);
     }
   };
   const checkShown = (value: unknown, path: Path) => {
@@ -72,7 +74,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
   const checkCounterValues = (value: unknown, path: Path) => {
     for (const id of Object.keys(dict(value))) {
       const spec = counters[id];
-      if (!isDict(spec)) report('error', [...path, id], `unknown counter "${id}" (${knownList(Object.keys(counters))})`);
+      if (!has(counters, id) || !isDict(spec)) report('error', [...path, id], `unknown counter "${id}" (${knownList(Object.keys(counters))})`);
       else if (isDict(spec.derive)) report('error', [...path, id], `counter "${id}" is derived (${Object.keys(spec.derive).join(', ')}) and cannot be given a value`);
     }
   };
@@ -89,13 +91,20 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     }
   };
 
-  // Top level: map view, states used by derived counters, initial state.
+  // Top level: locale, map view, states used by derived counters, initial state.
+  if (typeof root.locale === 'string') {
+    try {
+      Intl.getCanonicalLocales(root.locale);
+    } catch {
+      report('error', ['locale'], `"${root.locale}" is not a valid BCP 47 language tag (e.g. ar-SY, en-GB, ar-SY-u-nu-latn)`);
+    }
+  }
   if (map) checkBBox(map.view, ['map', 'view']);
   for (const [id, spec] of Object.entries(counters)) {
     const derive = dict(dict(spec).derive);
     for (const key of ['count', 'areaKm2'] as const) {
       const state = derive[key];
-      if (typeof state === 'string' && !(state in states)) report('error', ['counters', id, 'derive', key], `unknown state "${state}" (${knownList(Object.keys(states))})`);
+      if (typeof state === 'string' && !has(states, state)) report('error', ['counters', id, 'derive', key], `unknown state "${state}" (${knownList(Object.keys(states))})`);
     }
     checkDay(derive.daysSince, ['counters', id, 'derive', 'daysSince']);
   }
@@ -108,7 +117,8 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
   const firstUse = new Map<string, number>();
   let previousStart: { day: string; ms: number; index: number } | null = null;
   list(root.events).forEach((raw, i) => {
-    const event = dict(raw);
+    if (!isDict(raw)) return; // the schema reports it
+    const event = raw;
     const at = (...rest: Path): Path => ['events', i, ...rest];
     if (typeof event.id === 'string') {
       const first = firstUse.get(event.id);
@@ -140,7 +150,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     const cited = list(event.sources);
     if (!cited.length) report('warning', at('sources'), `event "${String(event.id)}" cites no source`);
     cited.forEach((id, k) => {
-      if (typeof id === 'string' && !(id in sources)) report('error', at('sources', k), `unknown source "${id}" (${knownList(Object.keys(sources))})`);
+      if (typeof id === 'string' && !has(sources, id)) report('error', at('sources', k), `unknown source "${id}" (${knownList(Object.keys(sources))})`);
     });
   });
   return problems;

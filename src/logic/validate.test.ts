@@ -137,7 +137,9 @@ describe('validation', () => {
         f.events[1].view = [37, 36, 38];
         f.events[3].view = [37, 36.5, 38, 36];
         f.map.view = [200, 0, 10, 10];
+        f.events[5].view = [37.3, 36.1, 37.0, 36.3];
       });
+      expectOne(problems, 'error', 'events[5].view', /west < east/);
       expectOne(problems, 'error', 'events[1].view', /^malformed view: expected \[west, south, east, north\]/);
       expectOne(problems, 'error', 'events[3].view', /^malformed view: .*south < north/);
       expectOne(problems, 'error', 'map.view', /^malformed view/);
@@ -147,10 +149,44 @@ describe('validation', () => {
       expectOne(await problemsAfter((f) => (f.map.lines = 'highways')), 'error', 'map.lines', 'no object "highways" in the topology (known: cells, roads, places, land)');
     });
 
-    it('a bad arc index, named in the topology', async () => {
+    it('a bad arc index, named in the inline topology, without cascading errors', async () => {
       const problems = await problemsAfter((f) => (f.map.topology.objects.cells.geometries[2].arcs = [[17]]));
-      const bad = problems.find((p) => p.path === 'objects.cells.geometries[2].arcs');
-      expect(bad).to.include({ level: 'error', file: FILE, message: 'arc index 17 out of range (the topology has 5 arcs)' });
+      expect(problems).to.deep.equal([
+        { level: 'error', file: FILE, path: 'map.topology.objects.cells.geometries[2].arcs', message: 'arc index 17 out of range (the topology has 5 arcs)' },
+      ]);
+    });
+
+    it('malformed geometries are reported, never thrown', async () => {
+      const problems = await problemsAfter((f) => {
+        f.map.topology.objects.cells.geometries[0].arcs = [[0.5]];
+        delete f.map.topology.objects.cells.geometries[1].arcs;
+        f.map.topology.objects.roads = { type: 'GeometryCollection' };
+      });
+      expectOne(problems, 'error', 'map.topology.objects.cells.geometries[0].arcs', /^arc index 0.5 out of range/);
+      expectOne(problems, 'error', 'map.topology.objects.cells.geometries[1]', /^malformed geometry/);
+      expectOne(problems, 'error', 'map.topology.objects.roads.geometries', 'expected an array of geometries');
+    });
+
+    it('names inherited from Object are not ids', async () => {
+      const problems = await problemsAfter((f) => {
+        f.map.points = 'toString';
+        f.events[0].control = { nw: 'constructor' };
+        f.events[1].sources = ['hasOwnProperty'];
+        f.counters.held.derive.count = 'valueOf';
+      });
+      expectOne(problems, 'error', 'map.points', /^no object "toString" in the topology/);
+      expectOne(problems, 'error', 'events[0].control.nw', /^unknown state "constructor"/);
+      expectOne(problems, 'error', 'events[1].sources[0]', /^unknown source "hasOwnProperty"/);
+      expectOne(problems, 'error', 'counters.held.derive.count', /^unknown state "valueOf"/);
+    });
+
+    it('a topology URL that is not a URL', async () => {
+      const problems = await problemsAfter((f) => (f.map.topology = 'http://[bad'));
+      expectOne(problems, 'error', 'map.topology', /^could not load the topology/);
+    });
+
+    it('a locale Intl does not accept', async () => {
+      expectOne(await problemsAfter((f) => (f.locale = 'en-US-US')), 'error', 'locale', /^"en-US-US" is not a valid BCP 47 language tag/);
     });
 
     it('a topology URL that cannot be loaded names the topology file', async () => {

@@ -96,7 +96,11 @@ export function scrollStepToTrigger(story: SardStory, i: number, inside = 8) {
 /** Scrolls to step `i` and waits until the story reports it active. */
 export async function scrollToStep(story: SardStory, i: number) {
   scrollStepToTrigger(story, i);
-  await until(() => story.activeIndex === i, `step ${i} to become active (active: ${story.activeIndex})`);
+  const step = stepsOf(story)[i]!;
+  await until(() => story.activeIndex === i, `step ${i} to become active`).catch((err: Error) => {
+    const where = `active ${story.activeIndex}, scrollY ${Math.round(scrollY)}, step top ${Math.round(step.getBoundingClientRect().top)}, trigger ${Math.round(triggerLine(story))}`;
+    throw new Error(`${err.message} (${where})`);
+  });
 }
 
 export function cleanup() {

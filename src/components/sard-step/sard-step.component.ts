@@ -13,6 +13,7 @@ import { property } from 'lit/decorators.js';
 export class SardStep extends LitElement {
   static override styles = css`
     :host { display: block; position: relative; outline-offset: 4px; }
+    :host([hidden]) { display: none; }
     :host(:focus-visible) { outline: 3px solid var(--sard-accent, #b03a2e); }
     [part='debug-label'] {
       position: absolute; inset-block-start: 0; inset-inline-end: 100%; margin-inline-end: 4px;

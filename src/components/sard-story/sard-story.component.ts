@@ -99,6 +99,11 @@ export class SardStory extends LitElement {
   private ownDir = false;
   private ownLang = false;
   private appliedLayout: StoryLayout | null = null;
+  /** What the loaded file came from, so a story moved in the DOM does not fetch it again. */
+  private loadedSource: unknown = undefined;
+  /** A deep link is applied once per page load, not again when the story reloads. */
+  private hashApplied = false;
+  private pendingGoTo: string | null = null;
 
   private readonly provider = new ContextProvider(this, { context: storyContext });
   private readonly motion = new ReducedMotionController(this);
@@ -109,7 +114,7 @@ export class SardStory extends LitElement {
   private readonly resizeObserver = new ResizeObserver((entries) => {
     const width = entries[0]?.contentRect.width ?? 0;
     // Next frame: switching layout resizes the host, which must not re-enter this observer in the same frame.
-    if (width > 0) requestAnimationFrame(() => (this.narrow = width < NARROW_PX));
+    if (width > 0) requestAnimationFrame(() => this.isConnected && (this.narrow = width < NARROW_PX));
   });
 
   // ── public surface ──────────────────────────────────────────────
@@ -120,7 +125,7 @@ export class SardStory extends LitElement {
   }
   set events(doc: EventFile | null) {
     this.explicitEvents = doc;
-    if (this.isConnected) void this.reload();
+    if (this.isConnected) this.startLoad();
   }
 
   /** Index of the active step, -1 before the first step (and always in `flat` layout). */
@@ -141,6 +146,10 @@ export class SardStory extends LitElement {
 
   /** Scrolls to the first step of this event (or to the step with this id). */
   goTo(eventId: string): void {
+    if (!this.loaded) {
+      this.pendingGoTo = eventId; // before the file has loaded: go there once it has
+      return;
+    }
     const index = this.stepIndexFor(eventId);
     if (index < 0) {
       this.warn(`goTo: no event or step "${eventId}" in this story`);
@@ -158,23 +167,32 @@ export class SardStory extends LitElement {
     this.addEventListener('keydown', this.onKeyDown);
     addEventListener('hashchange', this.onHashChange);
     this.resizeObserver.observe(this);
+    if (this.loaded && this.loadedSource === this.currentSource()) {
+      // Moved in the DOM: same file, just watch the steps again.
+      this.appliedLayout = null;
+      this.requestUpdate();
+      return;
+    }
     // With the script in <head>, the story upgrades before its children are parsed.
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.reload(), { once: true });
-    else void this.reload();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.startLoad(), { once: true });
+    else this.startLoad();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.loadToken++; // a load in flight must not set up a detached story
+    this.appliedLayout = null;
     this.removeEventListener('keydown', this.onKeyDown);
     removeEventListener('hashchange', this.onHashChange);
     this.resizeObserver.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('src') && changed.get('src') !== undefined && this.isConnected) void this.reload();
+    if (changed.has('src') && changed.get('src') !== undefined && this.isConnected) this.startLoad();
   }
 
   protected override updated(changed: PropertyValues<this>) {
+    if (!this.isConnected) return;
     if (changed.has('offset') && changed.get('offset') !== undefined) this.appliedLayout = null; // new trigger line
     const box = this.stepsBox;
     if (box) {
@@ -185,8 +203,12 @@ export class SardStory extends LitElement {
     const layout = this.effectiveLayout;
     if (this.loaded?.folded && layout !== this.appliedLayout) {
       this.appliedLayout = layout;
-      if (layout === 'flat') this.scroller.setup([]);
-      else {
+      if (layout === 'flat') {
+        this.scroller.setup([]);
+        this.scroller.index = -1;
+        this.steps.forEach((step) => this.markActive(step, false));
+        this.publish(true);
+      } else {
         this.scroller.setup(this.steps);
         if (this.landed) this.scroller.sync();
       }
@@ -226,31 +248,45 @@ export class SardStory extends LitElement {
 
   // ── loading ─────────────────────────────────────────────────────
 
+  /** What the story would load now: the JS-set file, the inline script's text, or the `src` URL. */
+  private currentSource(): unknown {
+    if (this.explicitEvents !== undefined) return this.explicitEvents;
+    const inline = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"][slot="events"]');
+    return inline ? `inline:${inline.textContent}` : this.src;
+  }
+
+  /** Starts a load; whatever goes wrong becomes a `sard-error`, never an uncaught rejection. */
+  private startLoad() {
+    this.reload().catch((err: unknown) => {
+      const problem: Problem = { level: 'error', file: this.fileUrl || location.href, path: '', message: `could not show the story (${String((err as Error)?.message ?? err)})` };
+      this.problems = [...this.problems, problem];
+      this.report([problem]);
+    });
+  }
+
   private async reload() {
     const token = ++this.loadToken;
+    const source = this.currentSource();
     let text: string | null = null;
-    let fileUrl: string;
-    const inline = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"][slot="events"]');
-    if (this.explicitEvents !== undefined) {
-      text = JSON.stringify(this.explicitEvents);
-      fileUrl = INLINE;
-    } else if (inline) {
-      text = inline.textContent ?? '';
-      fileUrl = INLINE;
-    } else if (this.src) {
-      fileUrl = new URL(this.src, document.baseURI).href;
-    } else return; // nothing to load yet: `src` or `events` will come
+    let fileUrl = INLINE;
+    if (this.explicitEvents !== undefined) text = JSON.stringify(this.explicitEvents) ?? 'null';
+    else if (typeof source === 'string' && source.startsWith('inline:')) text = source.slice('inline:'.length);
+    else if (this.src) fileUrl = new URL(this.src, document.baseURI).href;
+    else return; // nothing to load yet: `src` or `events` will come
+    this.fileUrl = fileUrl;
 
     const result = await loadStory(text, fileUrl, document.baseURI, fetchText);
-    if (token !== this.loadToken) return; // a newer load started meanwhile
-    this.fileUrl = fileUrl;
+    if (token !== this.loadToken) return; // a newer load started meanwhile, or the story left the page
     this.loaded = result;
-    this.collectSteps();
-    const problems = [...result.problems];
-    if (result.file) {
-      const ids = new Set(result.file.events.map((e) => e.id));
-      problems.push(...checkStepEvents(this.steps.map((s) => s.event), ids, location.href));
+    this.loadedSource = source;
+    // Even a file with errors keeps its direction: an Arabic story in an English page stays right-to-left.
+    const locale = result.locale ?? result.file?.locale;
+    if (locale) {
+      if (this.ownDir) this.setAttribute('dir', directionOf(locale));
+      if (this.ownLang) this.setAttribute('lang', languageOf(locale));
     }
+    this.collectSteps();
+    const problems = [...result.problems, ...this.checkSteps()];
     this.problems = problems;
     this.report(problems);
     if (problems.some((p) => p.level === 'error') || !result.file || !result.folded) {
@@ -259,9 +295,6 @@ export class SardStory extends LitElement {
       return;
     }
 
-    const locale = result.file.locale;
-    if (this.ownDir) this.setAttribute('dir', directionOf(locale));
-    if (this.ownLang) this.setAttribute('lang', languageOf(locale));
     this.landed = false;
     this.appliedLayout = null;
     this.publish(true);
@@ -273,6 +306,18 @@ export class SardStory extends LitElement {
       // The browser's own jump to an element matching the hash comes late and can undo ours.
       if (document.readyState !== 'complete') addEventListener('load', () => this.land(), { once: true });
     }
+    if (this.pendingGoTo !== null) {
+      const id = this.pendingGoTo;
+      this.pendingGoTo = null;
+      this.goTo(id);
+    }
+  }
+
+  /** Steps naming events the file does not have (the page is at fault). */
+  private checkSteps(): Problem[] {
+    const file = this.loaded?.file;
+    if (!file) return [];
+    return checkStepEvents(this.steps.map((s) => s.event), new Set(file.events.map((e) => e.id)), location.href);
   }
 
   private collectSteps() {
@@ -291,6 +336,12 @@ export class SardStory extends LitElement {
     const before = this.steps;
     this.collectSteps();
     if (before.length !== this.steps.length || before.some((s, i) => s !== this.steps[i])) {
+      const known = new Set(this.problems.map((p) => `${p.path}|${p.message}`));
+      const added = this.checkSteps().filter((p) => !known.has(`${p.path}|${p.message}`));
+      if (added.length) {
+        this.problems = [...this.problems, ...added];
+        this.report(added);
+      }
       this.appliedLayout = null;
       this.requestUpdate();
     }
@@ -343,29 +394,34 @@ export class SardStory extends LitElement {
 
   /** Applies the state of the step at the trigger line, or the one a deep link names. */
   private land() {
-    if (!this.landFromHash()) this.scroller.sync();
+    const fromHash = !this.hashApplied && this.landFromHash('instant');
+    if (!fromHash) this.scroller.sync();
     this.landed = true;
   }
 
-  private landFromHash(): boolean {
+  /** The step a hash names: an element id in the page first (a step or inside one), then an event id. */
+  private stepForHash(id: string): number {
+    const target = document.getElementById(id);
+    if (target) return this.steps.findIndex((s) => s === target || s.contains(target)); // elsewhere: not ours
+    return this.stepIndexFor(id);
+  }
+
+  private landFromHash(behavior: ScrollBehavior): boolean {
     const id = hashId();
     if (!id) return false;
-    const target = document.getElementById(id);
-    let index = target ? this.steps.findIndex((s) => s === target || s.contains(target)) : this.stepIndexFor(id);
-    if (target && index < 0) return false; // an element elsewhere in the page: not ours
+    const index = this.stepForHash(id);
     if (index < 0) {
-      if (!this.landed) this.warn(`the page's #${id} names no event or step in this story`);
+      const claimed = document.getElementById(id) || [...document.querySelectorAll('sard-story')].some((s) => s !== this && (s as SardStory).stepForHash(id) >= 0);
+      if (!claimed && !this.landed) this.warn(`the page's #${id} names no event or step in this story`);
       return false;
     }
-    this.scrollToStep(index, 'instant');
+    if (document.readyState === 'complete') this.hashApplied = true; // after the browser's own late jump
+    this.scrollToStep(index, behavior);
     return true;
   }
 
   private readonly onHashChange = () => {
-    if (this.loaded?.folded && this.effectiveLayout !== 'flat') {
-      const index = this.stepIndexFor(hashId());
-      if (index >= 0) this.scrollToStep(index, this.motion.reduced ? 'instant' : 'smooth');
-    }
+    if (this.loaded?.folded && this.effectiveLayout !== 'flat') this.landFromHash(this.motion.reduced ? 'instant' : 'smooth');
   };
 
   /** Brings a step's top just above the trigger line; intermediate steps are not applied. */
@@ -381,11 +437,17 @@ export class SardStory extends LitElement {
   private stepChanged(index: number, previous: number) {
     // A jump over steps (or the first landing) shows the target state at once: skipped steps run no transitions.
     const instant = !this.landed || Math.abs(index - previous) > 1;
-    this.steps.forEach((step, i) => (step.active = i === index));
+    this.steps.forEach((step, i) => this.markActive(step, i === index));
     this.publish(instant);
     const direction = index > previous ? 'down' : 'up';
     if (previous >= 0) this.dispatch('sard-step-exit', { index: previous, eventId: this.eventIdOfStep(previous), direction });
     if (index >= 0) this.dispatch('sard-step-enter', { index, eventId: this.eventIdOfStep(index), direction });
+  }
+
+  private markActive(step: SardStep, active: boolean) {
+    step.active = active;
+    if (active) step.setAttribute('aria-current', 'step');
+    else step.removeAttribute('aria-current');
   }
 
   private publish(instant: boolean) {
@@ -423,8 +485,9 @@ export class SardStory extends LitElement {
     };
     const target = moves[event.key];
     if (target === undefined) return;
-    event.preventDefault();
     const next = Math.min(last, Math.max(0, target));
+    if (next === index) return; // at the edge: the page scrolls on as usual
+    event.preventDefault();
     this.steps[next]!.focus({ preventScroll: true });
     this.scrollToStep(next, this.motion.reduced ? 'instant' : 'smooth');
   };

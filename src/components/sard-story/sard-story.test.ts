@@ -234,7 +234,9 @@ describe('<sard-story>', () => {
       await press('ArrowUp', 2);
       await press('End', 5);
       await press('Home', 0);
-      await press('PageUp', 0);
+      const scrolled = nextEvent(window, 'scrollend', 2000).catch(() => null);
+      await press('PageUp', 0); // at the edge the key is the page's: it scrolls the page itself
+      await scrolled; // let that native scroll finish before the next test
     });
 
     it('in RTL, ArrowLeft is next and ArrowRight is previous', async () => {
@@ -258,13 +260,25 @@ describe('<sard-story>', () => {
       await until(() => story.activeIndex === 2, 'ArrowLeft → previous in LTR', 5000);
     });
 
+    it('at the last step, ArrowDown is left to the page', async () => {
+      const story = await mountStory();
+      await focusStep(story, 5);
+      let prevented: boolean | null = null;
+      document.addEventListener('keydown', (e) => (prevented = e.defaultPrevented), { once: true });
+      const scrolled = nextEvent(window, 'scrollend', 2000).catch(() => null);
+      await sendKeys({ press: 'ArrowDown' });
+      expect(prevented).to.equal(false);
+      await scrolled; // let the browser's own keyboard scroll finish before the next test
+      expect(stepsOf(story)[5]!.getAttribute('aria-current')).to.equal('step');
+    });
+
     it('leaves other elements and other keys alone', async () => {
       const story = await mountStory();
-      await scrollToStep(story, 1);
       const link = document.createElement('a');
       link.href = '#x';
       link.textContent = 'a link';
-      stepsOf(story)[1]!.append(link);
+      stepsOf(story)[1]!.append(link); // before scrolling: scroll anchoring would move the page
+      await scrollToStep(story, 1);
       link.focus({ preventScroll: true });
       const y = window.scrollY;
       await sendKeys({ press: 'ArrowLeft' });
@@ -369,6 +383,13 @@ describe('<sard-story>', () => {
       expect(story.shadowRoot!.textContent).to.contain('steps[1].event: unknown event "e9"');
     });
 
+    it('a story with errors keeps the direction of its locale', async () => {
+      const file = await basicWithInlineTopology();
+      file.events[0]!.control = { nw: 'nope' };
+      const story = await mountStory({ inline: file }, 'sard-error');
+      expect(story.getAttribute('dir')).to.equal('rtl');
+    });
+
     it('a missing event file is an error naming its URL', async () => {
       const errors: Problem[] = [];
       document.addEventListener('sard-error', (e) => errors.push((e as CustomEvent).detail), { once: true });
@@ -443,11 +464,46 @@ describe('<sard-story> on busy pages', () => {
     const story = await mountStory();
     const parent = story.parentElement!;
     const next = story.nextSibling;
+    let readies = 0;
+    story.addEventListener('sard-ready', () => readies++);
     story.remove();
-    const ready = nextEvent(story, 'sard-ready');
     parent.insertBefore(story, next);
-    await ready;
     await scrollToStep(story, 3);
     expect(story.activeEventId).to.equal('e3');
+    expect(readies).to.equal(0); // same file: not fetched or announced again
+  });
+
+  it('a story removed while loading does not set itself up', async () => {
+    const story = await mountStory({}, null);
+    story.remove();
+    await sleep(300);
+    expect(story.activeIndex).to.equal(-1);
+    expect(story.events).to.equal(null);
+  });
+
+  it('hidden steps are skipped', async () => {
+    const story = await mountStory();
+    stepsOf(story)[2]!.hidden = true;
+    await scrollToStep(story, 1);
+    await scrollToStep(story, 3);
+    await scrollToStep(story, 1);
+    expect(story.activeEventId).to.equal('e1');
+  });
+
+  it('a step added later with an unknown event is reported', async () => {
+    const story = await mountStory();
+    const errors: Problem[] = [];
+    story.addEventListener('sard-error', (e) => errors.push((e as CustomEvent).detail));
+    const step = document.createElement('sard-step');
+    step.setAttribute('event', 'e99');
+    story.append(step);
+    await until(() => errors.length === 1, 'the error for the new step');
+    expect(errors[0]).to.include({ level: 'error', path: 'steps[6].event' });
+  });
+
+  it('goTo() before the file has loaded goes there once it has', async () => {
+    const story = await mountStory({}, null);
+    story.goTo('e2');
+    await until(() => story.activeIndex === 2, 'step 2 after load', 6000);
   });
 });
