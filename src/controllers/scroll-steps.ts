@@ -18,20 +18,30 @@ export interface ScrollStepsOptions {
 type Scroller = ReturnType<typeof scrollama>;
 
 /**
- * Index of the last step whose top is at or above `y`, or -1. Steps that are
- * not rendered (display: none, `hidden`) are skipped: their top reads 0 and
- * would break the order. The scan stops at the first rendered step below the
- * line, so it reads only the steps above the reader plus one.
+ * Index of the last step whose top is at or above `y`, or -1. The walk starts
+ * at `from` (the current step) and moves only as far as the reader did, so its
+ * cost grows with the steps crossed, not with the length of the story. Steps
+ * that are not rendered (display: none, `hidden`) are skipped: their top reads
+ * 0 and would break the order.
  */
-export function lastStepAbove(steps: readonly Element[], y: number): number {
-  let found = -1;
-  for (let i = 0; i < steps.length; i++) {
+export function lastStepAbove(steps: readonly Element[], y: number, from = -1): number {
+  const top = (i: number) => {
     const rects = steps[i]!.getClientRects();
-    if (!rects.length) continue;
-    if (rects[0]!.top > y) break;
-    found = i;
+    return rects.length ? rects[0]!.top : null;
+  };
+  let i = Math.min(Math.max(from, -1), steps.length - 1);
+  while (i >= 0) {
+    const t = top(i);
+    if (t !== null && t <= y) break;
+    i--;
   }
-  return found;
+  for (let j = i + 1; j < steps.length; j++) {
+    const t = top(j);
+    if (t === null) continue;
+    if (t > y) break;
+    i = j;
+  }
+  return i;
 }
 
 export class ScrollStepsController implements ReactiveController {
@@ -86,7 +96,7 @@ export class ScrollStepsController implements ReactiveController {
 
   /** Derives the active step now and reports a change. Returns the index. */
   sync(): number {
-    const next = lastStepAbove(this.steps, this.options.triggerY());
+    const next = lastStepAbove(this.steps, this.options.triggerY(), this.index);
     if (next !== this.index) {
       const previous = this.index;
       this.index = next;

@@ -437,7 +437,8 @@ export class SardStory extends LitElement {
   private stepChanged(index: number, previous: number) {
     // A jump over steps (or the first landing) shows the target state at once: skipped steps run no transitions.
     const instant = !this.landed || Math.abs(index - previous) > 1;
-    this.steps.forEach((step, i) => this.markActive(step, i === index));
+    if (this.steps[previous]) this.markActive(this.steps[previous]!, false);
+    if (this.steps[index]) this.markActive(this.steps[index]!, true);
     this.publish(instant);
     const direction = index > previous ? 'down' : 'up';
     if (previous >= 0) this.dispatch('sard-step-exit', { index: previous, eventId: this.eventIdOfStep(previous), direction });
