@@ -17,6 +17,15 @@ function recordFrames(c: SardCounter) {
   return () => (watch.disconnect(), frames);
 }
 
+/** Scrolls to `step` and waits until the people counter has settled on `text`. */
+async function settle(story: SardStory, step: number, text: string) {
+  await scrollToStep(story, step);
+  const people = counter(story, 'people');
+  await until(() => shown(people) === text, `${text} at step ${step} (shown ${shown(people)})`);
+  await sleep(people.duration + 100); // the last frames of a tween round to the same text
+  return people;
+}
+
 const GRAPHIC = 'sard-counter:people sard-counter:days sard-counter:held sard-counter:km2';
 
 describe('<sard-counter>', () => {
@@ -75,10 +84,7 @@ describe('<sard-counter>', () => {
   it('does not tween under prefers-reduced-motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const story = await mountStory({ graphic: GRAPHIC });
-    await scrollToStep(story, 1);
-    const people = counter(story, 'people');
-    await until(() => shown(people) === '٣٠٠٬٠٠٠', 'the step 1 value');
-    await sleep(people.duration + 100);
+    const people = await settle(story, 1, '٣٠٠٬٠٠٠');
     const stop = recordFrames(people);
     await scrollToStep(story, 2);
     await sleep(300);
@@ -100,10 +106,7 @@ describe('<sard-counter>', () => {
 
   it('a jump over steps shows the target value without a tween', async () => {
     const story = await mountStory({ graphic: GRAPHIC });
-    await scrollToStep(story, 0);
-    const people = counter(story, 'people');
-    await until(() => shown(people) === '٣٠٠٬٠٠٠', 'the step 0 value');
-    await sleep(people.duration + 100); // the last frames of the tween round to the same text
+    const people = await settle(story, 0, '٣٠٠٬٠٠٠');
     const stop = recordFrames(people);
     await scrollToStep(story, 4);
     await sleep(300);

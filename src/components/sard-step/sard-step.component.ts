@@ -16,7 +16,7 @@ export class SardStep extends LitElement {
     :host([hidden]) { display: none; }
     :host(:focus-visible) { outline: 3px solid var(--sard-accent, #b03a2e); }
     [part='debug-label'] {
-      position: absolute; inset-block-start: 0; inset-inline-end: 100%; margin-inline-end: 4px;
+      position: absolute; inset-block-end: 100%; inset-inline-start: 0; margin-block-end: 2px;
       font: 11px/1.3 ui-monospace, monospace; background: #ffeb3b; color: #000; padding: 1px 4px; white-space: nowrap;
     }
   `;
@@ -37,6 +37,6 @@ export class SardStep extends LitElement {
   }
 
   override render() {
-    return html`<slot></slot>${this.debugLabel ? html`<span part="debug-label" aria-hidden="true">${this.debugLabel}</span>` : null}`;
+    return html`<slot></slot>${this.debugLabel ? html`<span part="debug-label" aria-hidden="true" dir="ltr">${this.debugLabel}</span>` : null}`;
   }
 }

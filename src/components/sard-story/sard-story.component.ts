@@ -304,7 +304,7 @@ export class SardStory extends LitElement {
     if (this.effectiveLayout !== 'flat') {
       this.land();
       // The browser's own jump to an element matching the hash comes late and can undo ours.
-      if (document.readyState !== 'complete') addEventListener('load', () => this.land(), { once: true });
+      if (document.readyState !== 'complete') addEventListener('load', () => this.isConnected && this.land(), { once: true });
     }
     if (this.pendingGoTo !== null) {
       const id = this.pendingGoTo;
