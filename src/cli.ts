@@ -6,9 +6,11 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
 import { loadStory } from './logic/load.js';
+import { storiesInPage } from './logic/story-page.js';
+import { checkStepEvents } from './logic/references.js';
 import type { Problem } from './logic/types.js';
 
-const USAGE = 'usage: sard validate [--json] FILE.events.json…';
+const USAGE = 'usage: sard validate [--json] FILE.events.json|PAGE.html…';
 
 async function readText(url: string): Promise<string> {
   if (url.startsWith('file:')) return readFile(fileURLToPath(url), 'utf8');
@@ -20,12 +22,41 @@ async function readText(url: string): Promise<string> {
 /** A problem's file as the user typed it (relative to the working directory) when it is local. */
 const shownFile = (file: string) => (file.startsWith('file:') ? relative(process.cwd(), fileURLToPath(file)) || file : file);
 
+/** An HTML page: every story in it, its event file, and the events its steps name. */
+async function validatePage(url: string): Promise<Problem[]> {
+  const stories = storiesInPage(await readText(url));
+  if (!stories.length) return [{ level: 'warning', file: url, path: '', message: 'no <sard-story> in this page' }];
+  const problems: Problem[] = [];
+  for (const [i, story] of stories.entries()) {
+    if (!story.src && story.inline === null) {
+      problems.push({ level: 'error', file: url, path: `stories[${i}]`, message: 'a <sard-story> with neither src nor an inline event file' });
+      continue;
+    }
+    const fileUrl = story.inline !== null ? 'inline' : new URL(story.src!, url).href;
+    const loaded = await loadStory(story.inline, fileUrl, url, readText);
+    problems.push(...loaded.problems);
+    if (loaded.file) {
+      const ids = new Set(loaded.file.events.map((e) => e.id));
+      const prefix = stories.length > 1 ? `stories[${i}].` : '';
+      problems.push(...checkStepEvents(story.stepEvents, ids, url).map((p) => ({ ...p, path: prefix + p.path })));
+    }
+  }
+  return problems;
+}
+
 export async function validateFiles(paths: string[]): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const path of paths) {
     const url = pathToFileURL(resolve(path)).href;
-    const loaded = await loadStory(null, url, url, readText);
-    problems.push(...loaded.problems.map((p) => ({ ...p, file: shownFile(p.file) })));
+    let found: Problem[];
+    if (/\.html?$/i.test(path)) {
+      try {
+        found = await validatePage(url);
+      } catch (err) {
+        found = [{ level: 'error', file: url, path: '', message: `could not read the page (${(err as Error).message})` }];
+      }
+    } else found = (await loadStory(null, url, url, readText)).problems;
+    problems.push(...found.map((p) => ({ ...p, file: shownFile(p.file) })));
   }
   return problems;
 }

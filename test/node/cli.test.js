@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import { checkShape } from '../../dist/cli.js';
 
@@ -29,6 +30,28 @@ test('every event file in data/ validates with no error and no warning', async (
   const { code, stdout } = await sard('validate', ...files);
   assert.equal(code, 0, stdout);
   assert.match(stdout, /0 error\(s\), 0 warning\(s\)/);
+});
+
+test('every story page in stories/ validates: its event file and the events its steps name', async () => {
+  const pages = readdirSync(join(root, 'stories')).filter((f) => f.endsWith('.html') && f !== 'index.html').map((f) => join('stories', f));
+  assert.ok(pages.length >= 1);
+  const { code, stdout } = await sard('validate', ...pages);
+  assert.equal(code, 0, stdout);
+  assert.match(stdout, /0 error\(s\), 0 warning\(s\)/);
+});
+
+test('a page whose step names an unknown event fails, naming the page and the step', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sard-'));
+  const events = join(root, 'src/test-support/fixtures/basic.events.json');
+  const page = join(dir, 'story.html');
+  writeFileSync(page, `<!doctype html><sard-story src="${pathToFileURL(events).href}">
+    <!-- <sard-step event="commented-out"> is ignored -->
+    <sard-step event="e0"><p>a</p></sard-step><sard-step><p>b</p></sard-step><sard-step event='e7'><p>c</p></sard-step>
+  </sard-story>`);
+  const { code, stdout } = await sard('validate', page);
+  assert.equal(code, 1, stdout);
+  assert.match(stdout, /^error: .*story\.html: steps\[2\]\.event: unknown event "e7" \(known: e0, e1, e2, e3, e4, e5\)$/m);
+  assert.doesNotMatch(stdout, /commented-out/);
 });
 
 test('the test fixture validates, topology included', async () => {
