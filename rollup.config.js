@@ -13,17 +13,17 @@ const ts = () =>
 // Lit reads process.env.NODE_ENV-free globals; production build = no dev warnings.
 const exportConditions = ['production', 'module', 'import', 'default'];
 
-const terse = () =>
-  terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
+// `module: true` only for the ES module: in the IIFE it would drop the `Sard` global.
+const terse = (module) => terser({ ecma: 2020, module, compress: { passes: 2 }, format: { comments: false } });
 
 export default [
   {
     input: 'src/define.ts',
     output: [
-      { file: 'dist/sard.js', format: 'es' },
-      { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard' },
+      { file: 'dist/sard.js', format: 'es', plugins: [terse(true)] },
+      { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard', plugins: [terse(false)] },
     ],
-    plugins: [nodeResolve({ exportConditions }), ts(), minifyLitCss(), terse()],
+    plugins: [nodeResolve({ exportConditions }), ts(), minifyLitCss()],
   },
   {
     input: 'src/cli.ts',

@@ -1,4 +1,4 @@
-/** Classes and pure logic, without registering anything (import `sard/define` — the package entry — to register). */
+/** Classes and pure logic, without registering anything. The package entry (`import 'sard'`, dist/sard.js) registers the elements. */
 export { SardStory } from './components/sard-story/sard-story.component.js';
 export { SardStep } from './components/sard-step/sard-step.component.js';
 export { SardCounter } from './components/sard-counter/sard-counter.component.js';

@@ -7,13 +7,13 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { pathToFileURL, fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { checkShape } from '../../dist/cli.js';
 
 const run = promisify(execFile);
-const bin = new URL('../../bin/sard.js', import.meta.url).pathname;
-const root = new URL('../../', import.meta.url).pathname;
+const bin = fileURLToPath(new URL('../../bin/sard.js', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 async function sard(...args) {
   try {

@@ -93,7 +93,8 @@ export class SardCounter extends LitElement {
     this.tweenTo = to;
     const start = performance.now();
     const step = (now: number) => {
-      const t = Math.min(1, (now - start) / Math.max(1, this.duration));
+      const duration = Number.isFinite(this.duration) && this.duration > 0 ? this.duration : 800;
+      const t = Math.min(1, (now - start) / duration);
       if (t >= 1) return this.show(to);
       this.paint(tweenValue(from, to, t));
       this.frame = requestAnimationFrame(step);

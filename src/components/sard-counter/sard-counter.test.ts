@@ -104,6 +104,14 @@ describe('<sard-counter>', () => {
     await until(() => shown(people) === '٣٥٠٬٠٠٠', 'the final value at once', 1000);
   });
 
+  it('a duration that is not a number falls back to the default, and the tween still ends exactly', async () => {
+    const story = await mountStory({ graphic: GRAPHIC });
+    const people = await settle(story, 1, '٣٠٠٬٠٠٠');
+    people.setAttribute('duration', 'fast');
+    await scrollToStep(story, 2);
+    await until(() => shown(people) === '٣٥٠٬٠٠٠', 'the final value', 3000);
+  });
+
   it('a jump over steps shows the target value without a tween', async () => {
     const story = await mountStory({ graphic: GRAPHIC });
     const people = await settle(story, 0, '٣٠٠٬٠٠٠');

@@ -8,7 +8,7 @@ import { property } from 'lit/decorators.js';
  * @summary A section of story text tied to an event.
  * @slot - The author's text (light DOM: readable without JavaScript).
  * @csspart debug-label - The step id shown in debug mode.
- * @cssproperty --sard-step-gap - Space after each step (default 70vh in scrolling layouts).
+ * @cssproperty --sard-step-gap - Space after each step (default 60vh in scrolling layouts; set on the story).
  */
 export class SardStep extends LitElement {
   static override styles = css`

@@ -64,6 +64,7 @@ const fetchText = async (url: string) => {
  * @cssproperty --sard-stacked-graphic-height - Height of the graphic in `stacked` layout (default 45vh).
  * @cssproperty --sard-card-bg - Background of text cards in `overlay` layout.
  * @cssproperty --sard-card-width - Width of text cards in `overlay` layout.
+ * @cssproperty --sard-rule - The line under the graphic in `stacked` layout.
  * @event sard-ready - The event file (and topology) loaded with no error.
  * @event sard-step-enter - A step became active: `detail: { index, eventId, direction }`.
  * @event sard-step-exit - A step stopped being active: `detail: { index, eventId, direction }`.
@@ -104,6 +105,10 @@ export class SardStory extends LitElement {
   /** A deep link is applied once per page load, not again when the story reloads. */
   private hashApplied = false;
   private pendingGoTo: string | null = null;
+  /** The source of the load in flight or done, so one change of `src` starts exactly one load. */
+  private requestedSource: unknown = undefined;
+  /** The reader scrolled or pressed a key: a late deep-link re-landing must not pull them back. */
+  private readerMoved = false;
 
   private readonly provider = new ContextProvider(this, { context: storyContext });
   private readonly motion = new ReducedMotionController(this);
@@ -188,7 +193,8 @@ export class SardStory extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('src') && changed.get('src') !== undefined && this.isConnected) this.startLoad();
+    // Also covers a story appended first and given its `src` afterwards.
+    if (changed.has('src') && this.isConnected && this.currentSource() !== this.requestedSource) this.startLoad();
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -205,8 +211,7 @@ export class SardStory extends LitElement {
       this.appliedLayout = layout;
       if (layout === 'flat') {
         this.scroller.setup([]);
-        this.scroller.index = -1;
-        this.steps.forEach((step) => this.markActive(step, false));
+        this.leaveActiveStep(false);
         this.publish(true);
       } else {
         this.scroller.setup(this.steps);
@@ -219,6 +224,8 @@ export class SardStory extends LitElement {
   }
 
   override render() {
+    // In `flat` the graphic is not shown: a still frozen at the initial state would misinform
+    // (0 people besieged); per-step stills belong to the embed work.
     const errors = this.problems.filter((p) => p.level === 'error');
     const warnings = this.debug ? this.problems.filter((p) => p.level === 'warning') : [];
     const layout = this.effectiveLayout;
@@ -226,7 +233,7 @@ export class SardStory extends LitElement {
       ${errors.length ? this.renderProblems(errors, 'This story could not be shown', false) : nothing}
       ${warnings.length ? this.renderProblems(warnings, 'Warnings', true) : nothing}
       <div class="frame ${layout}" part="base">
-        <div class="graphic" part="graphic" ?hidden=${errors.length > 0}><slot name="graphic"></slot></div>
+        <div class="graphic" part="graphic" ?hidden=${errors.length > 0 || layout === 'flat'}><slot name="graphic"></slot></div>
         <div class="steps" part="steps"><slot @slotchange=${this.onSlotChange}></slot></div>
       </div>
       <slot name="events" hidden></slot>
@@ -257,6 +264,7 @@ export class SardStory extends LitElement {
 
   /** Starts a load; whatever goes wrong becomes a `sard-error`, never an uncaught rejection. */
   private startLoad() {
+    this.requestedSource = this.currentSource();
     this.reload().catch((err: unknown) => {
       const problem: Problem = { level: 'error', file: this.fileUrl || location.href, path: '', message: `could not show the story (${String((err as Error)?.message ?? err)})` };
       this.problems = [...this.problems, problem];
@@ -292,6 +300,7 @@ export class SardStory extends LitElement {
     if (problems.some((p) => p.level === 'error') || !result.file || !result.folded) {
       this.loaded = { ...result, folded: null };
       this.scroller.setup([]);
+      this.leaveActiveStep();
       return;
     }
 
@@ -304,7 +313,11 @@ export class SardStory extends LitElement {
     if (this.effectiveLayout !== 'flat') {
       this.land();
       // The browser's own jump to an element matching the hash comes late and can undo ours.
-      if (document.readyState !== 'complete') addEventListener('load', () => this.isConnected && this.land(), { once: true });
+      if (document.readyState !== 'complete') {
+        const moved = () => (this.readerMoved = true);
+        for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, moved, { once: true, passive: true });
+        addEventListener('load', () => this.isConnected && !this.readerMoved && this.land(), { once: true });
+      }
     }
     if (this.pendingGoTo !== null) {
       const id = this.pendingGoTo;
@@ -411,7 +424,10 @@ export class SardStory extends LitElement {
     if (!id) return false;
     const index = this.stepForHash(id);
     if (index < 0) {
-      const claimed = document.getElementById(id) || [...document.querySelectorAll('sard-story')].some((s) => s !== this && (s as SardStory).stepForHash(id) >= 0);
+      // Another story on the page may own it (or may not have loaded yet: then it will say so itself).
+      const claimed =
+        document.getElementById(id) ||
+        [...document.querySelectorAll('sard-story')].some((s) => s !== this && (!(s as SardStory).loaded?.file || (s as SardStory).stepForHash(id) >= 0));
       if (!claimed && !this.landed) this.warn(`the page's #${id} names no event or step in this story`);
       return false;
     }
@@ -443,6 +459,14 @@ export class SardStory extends LitElement {
     const direction = index > previous ? 'down' : 'up';
     if (previous >= 0) this.dispatch('sard-step-exit', { index: previous, eventId: this.eventIdOfStep(previous), direction });
     if (index >= 0) this.dispatch('sard-step-enter', { index, eventId: this.eventIdOfStep(index), direction });
+  }
+
+  /** No step is active any more (the file broke, or the layout went flat). */
+  private leaveActiveStep(announce = true) {
+    const previous = this.scroller.index;
+    this.scroller.index = -1;
+    this.steps.forEach((step) => this.markActive(step, false));
+    if (announce && previous >= 0) this.dispatch('sard-step-exit', { index: previous, eventId: this.eventIdOfStep(previous), direction: 'up' });
   }
 
   private markActive(step: SardStep, active: boolean) {
@@ -486,8 +510,11 @@ export class SardStory extends LitElement {
     };
     const target = moves[event.key];
     if (target === undefined) return;
-    const next = Math.min(last, Math.max(0, target));
-    if (next === index) return; // at the edge: the page scrolls on as usual
+    let next = Math.min(last, Math.max(0, target));
+    // Steps that are not rendered cannot take focus: keep going the same way.
+    const way = next >= index ? 1 : -1;
+    while (next !== index && !this.steps[next]!.getClientRects().length) next += way;
+    if (next < 0 || next > last || next === index) return; // at the edge: the page scrolls on as usual
     event.preventDefault();
     this.steps[next]!.focus({ preventScroll: true });
     this.scrollToStep(next, this.motion.reduced ? 'instant' : 'smooth');

@@ -37,6 +37,18 @@ describe('<sard-story>', () => {
       expect(story.state?.counters.people).to.equal(0);
     });
 
+    it('loads when src is set after the story is in the page', async () => {
+      const story = document.createElement('sard-story') as SardStory;
+      const step = document.createElement('sard-step');
+      step.setAttribute('event', 'e0');
+      story.append(step);
+      document.body.append(story);
+      const ready = nextEvent(story, 'sard-ready');
+      story.src = fixtureUrl('basic.events.json');
+      await ready;
+      expect(story.events?.events).to.have.length(6);
+    });
+
     it('lets dir and lang set on the element win', async () => {
       const story = await mountStory({ attrs: { dir: 'ltr', lang: 'en' } });
       expect(story.getAttribute('dir')).to.equal('ltr');
@@ -56,6 +68,15 @@ describe('<sard-story>', () => {
       story.events = changed;
       await ready;
       await until(() => story.state?.counters.people === 123, 'the new file to apply');
+
+      // A broken file leaves no step active, and says so.
+      const broken = structuredClone(file);
+      broken.events[0]!.control = { nw: 'nope' };
+      const exit = nextEvent<StepEventDetail>(story, 'sard-step-exit');
+      story.events = broken;
+      expect((await exit).detail.index).to.equal(2);
+      expect(story.activeIndex).to.equal(-1);
+      expect(stepsOf(story).filter((s) => s.hasAttribute('active') || s.hasAttribute('aria-current'))).to.deep.equal([]);
     });
   });
 
@@ -272,6 +293,16 @@ describe('<sard-story>', () => {
       expect(stepsOf(story)[5]!.getAttribute('aria-current')).to.equal('step');
     });
 
+    it('skips hidden steps', async () => {
+      const story = await mountStory();
+      stepsOf(story)[2]!.hidden = true;
+      await focusStep(story, 1);
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => story.activeIndex === 3 && document.activeElement === stepsOf(story)[3], 'ArrowDown over the hidden step', 5000);
+      await sendKeys({ press: 'ArrowUp' });
+      await until(() => story.activeIndex === 1, 'ArrowUp over the hidden step', 5000);
+    });
+
     it('leaves other elements and other keys alone', async () => {
       const story = await mountStory();
       const link = document.createElement('a');
@@ -340,13 +371,15 @@ describe('<sard-story>', () => {
       }
     });
 
-    it('flat: no active step and no step events', async () => {
+    it('flat: no active step, no step events, and no graphic frozen at the start', async () => {
       const story = await mountStory({ attrs: { layout: 'flat' } });
       const log = record(story);
       scrollStepToTrigger(story, 2);
       await sleep(300);
       expect(story.activeIndex).to.equal(-1);
       expect(log).to.deep.equal([]);
+      expect(rect(graphicOf(story)).height).to.equal(0);
+      expect(rect(stepsOf(story)[0]!).height).to.be.greaterThan(0);
     });
   });
 
@@ -421,6 +454,7 @@ describe('<sard-story>', () => {
       await until(() => !!story.events, 'the story from the bundle');
       expect(win.loadErrors).to.deep.equal([]);
       expect(win.customElements.get('sard-story')).to.be.a('function');
+      expect(win.Sard?.SardStory, 'the IIFE global').to.be.a('function');
     });
   });
 });
