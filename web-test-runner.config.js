@@ -3,10 +3,31 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, chromeArgs } from './scripts/find-chrome.js';
 
+/**
+ * `emulate-media-features`: any CSS media feature Chromium can emulate, sent
+ * over CDP (the stock emulateMedia command and puppeteer both refuse
+ * `forced-colors`). Send `[]` to reset.
+ */
+const cdpSessions = new WeakMap();
+const mediaFeaturesPlugin = {
+  name: 'emulate-media-features',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-media-features') return undefined;
+    if (!Array.isArray(payload) || !payload.every((f) => typeof f?.name === 'string' && typeof f?.value === 'string')) {
+      throw new Error('emulate-media-features takes [{ name, value }]');
+    }
+    // The CDP session stays open: emulation ends with the session that set it.
+    const page = session.browser.getPage(session.id);
+    if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
+    await cdpSessions.get(page).send('Emulation.setEmulatedMedia', { features: payload });
+    return true;
+  },
+};
+
 export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mediaFeaturesPlugin],
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs } })],
   // Scrolling tests measure the real viewport: one page at a time keeps them honest on 2 shared cores.
   reporters: [defaultReporter(), summaryReporter({ flatten: false })],

@@ -8,5 +8,6 @@ import './components/sard-step/sard-step.js';
 import './components/sard-counter/sard-counter.js';
 import './components/sard-date/sard-date.js';
 import './components/sard-legend/sard-legend.js';
+import './components/sard-map/sard-map.js';
 
 export * from './index.js';

@@ -19,6 +19,8 @@ export type FeatureKind = 'areas' | 'lines' | 'points';
 export interface Geo {
   topology: Topology;
   features: Record<FeatureKind, Map<string, Feature>>;
+  /** Features of the `map.base` objects, drawn beneath (ids optional). */
+  base: Feature[];
   areaKm2(id: string): number;
   /** Bounds of the named features as [west, south, east, north], or null when none exist. */
   bounds(kind: FeatureKind, ids: readonly string[]): BBox | null;
@@ -102,7 +104,8 @@ export function buildGeo(
   const features: Geo['features'] = { areas: new Map(), lines: new Map(), points: new Map() };
   const total = arcCount(topology);
 
-  const read = (kind: FeatureKind, name: string | undefined, field: string) => {
+  const base: Feature[] = [];
+  const read = (kind: FeatureKind | 'base', name: string | undefined, field: string) => {
     if (name === undefined) return;
     if (!Object.hasOwn(topology.objects, name)) return specError(`map.${field}`, `no object "${name}" in the topology (${known})`);
     const object = topology.objects[name] as GeometryCollection;
@@ -113,6 +116,7 @@ export function buildGeo(
       const at = isCollection ? ['objects', name, 'geometries', i] : ['objects', name];
       // A broken geometry keeps its id (with no shape), so references to it do not cascade into more errors.
       const keepId = () => {
+        if (kind === 'base') return;
         const id = (geometry as { id?: unknown } | null)?.id;
         if (id !== undefined && id !== null) features[kind].set(String(id), { type: 'Feature', id: id as string, properties: {}, geometry: null as unknown as Geometry });
       };
@@ -130,22 +134,21 @@ export function buildGeo(
         keepId();
         return error(at, `malformed geometry (${(err as Error).message})`);
       }
-      if (f.id === undefined || f.id === null) return;
       if (f.geometry) f.geometry = rewind(f.geometry);
-      features[kind].set(String(f.id), f);
+      if (kind === 'base') base.push(f);
+      else if (f.id !== undefined && f.id !== null) features[kind].set(String(f.id), f);
     });
   };
   read('areas', spec.areas, 'areas');
   read('lines', spec.lines, 'lines');
   read('points', spec.points, 'points');
-  spec.base?.forEach((name, i) => {
-    if (!Object.hasOwn(topology.objects, name)) specError(`map.base[${i}]`, `no object "${name}" in the topology (${known})`);
-  });
+  spec.base?.forEach((name, i) => read('base', name, `base[${i}]`));
 
   const km2 = new Map<string, number>();
   const geo: Geo = {
     topology,
     features,
+    base,
     areaKm2(id) {
       let value = km2.get(id);
       if (value === undefined) {

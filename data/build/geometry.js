@@ -1,0 +1,115 @@
+// Planar helpers in a fixed local metric projection centred on Aleppo.
+//
+// Projection: equirectangular about (37.15 E, 36.2 N) with the mean Earth
+// radius (6371008.8 m): x = (lon - 37.15) * k * cos(36.2 deg), y = (lat - 36.2) * k,
+// k = R * pi / 180. Distortion over the ~20 km city is far below the
+// schematic precision of the cells. Constants are fixed so the build is
+// deterministic.
+
+export const LON0 = 37.15;
+export const LAT0 = 36.2;
+const R = 6371008.8;
+const K = (R * Math.PI) / 180;
+const COS0 = Math.cos((LAT0 * Math.PI) / 180);
+
+export function project([lon, lat]) {
+  return [(lon - LON0) * K * COS0, (lat - LAT0) * K];
+}
+
+export function unproject([x, y]) {
+  return [LON0 + x / (K * COS0), LAT0 + y / K];
+}
+
+/** Distance in metres between two [lon, lat] points (local projection). */
+export function distance(a, b) {
+  const [ax, ay] = project(a);
+  const [bx, by] = project(b);
+  return Math.hypot(ax - bx, ay - by);
+}
+
+const cross = (o, a, b) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+
+/** Convex hull (Andrew's monotone chain), counter-clockwise (y up), open ring. */
+export function convexHull(points) {
+  const p = points.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (p.length < 3) return p;
+  const lower = [];
+  for (const q of p) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
+    lower.push(q);
+  }
+  const upper = [];
+  for (let i = p.length - 1; i >= 0; i--) {
+    const q = p[i];
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop();
+    upper.push(q);
+  }
+  upper.pop();
+  lower.pop();
+  return lower.concat(upper);
+}
+
+/**
+ * Outward buffer of a convex polygon by `radius` metres: the convex hull of
+ * circles (approximated by `segments` points) around every vertex. The
+ * result is convex and counter-clockwise.
+ */
+export function bufferConvex(ring, radius, segments = 24) {
+  const pts = [];
+  for (const [x, y] of ring) {
+    for (let i = 0; i < segments; i++) {
+      const a = (2 * Math.PI * i) / segments;
+      pts.push([x + radius * Math.cos(a), y + radius * Math.sin(a)]);
+    }
+  }
+  return convexHull(pts);
+}
+
+// Intersection of segment p-q with the infinite line a-b. The segment
+// endpoints are put in a canonical order first, so two neighbouring cells
+// that share the edge p-q get bit-identical intersection points.
+function intersect(p, q, a, b) {
+  if (p[0] > q[0] || (p[0] === q[0] && p[1] > q[1])) [p, q] = [q, p];
+  const d1 = cross(a, b, p);
+  const d2 = cross(a, b, q);
+  const t = d1 / (d1 - d2);
+  return [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
+}
+
+/**
+ * Sutherland-Hodgman: clip `subject` (open ring) by the convex, counter-clockwise
+ * `clip` ring (open). Returns an open ring (possibly empty).
+ */
+export function clipConvex(subject, clip) {
+  let output = subject;
+  for (let i = 0; i < clip.length && output.length; i++) {
+    const a = clip[i];
+    const b = clip[(i + 1) % clip.length];
+    const input = output;
+    output = [];
+    for (let j = 0; j < input.length; j++) {
+      const cur = input[j];
+      const prev = input[(j + input.length - 1) % input.length];
+      const curIn = cross(a, b, cur) >= 0;
+      const prevIn = cross(a, b, prev) >= 0;
+      if (curIn) {
+        if (!prevIn) output.push(intersect(prev, cur, a, b));
+        output.push(cur);
+      } else if (prevIn) {
+        output.push(intersect(prev, cur, a, b));
+      }
+    }
+  }
+  return output;
+}
+
+/** Signed planar area (positive = counter-clockwise with y up). */
+export function signedArea(ring) {
+  let s = 0;
+  for (let i = 0, n = ring.length; i < n; i++) {
+    const [x0, y0] = ring[i];
+    const [x1, y1] = ring[(i + 1) % n];
+    s += x0 * y1 - x1 * y0;
+  }
+  return s / 2;
+}

@@ -1,0 +1,439 @@
+import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { consume } from '@lit/context';
+import { storyContext, type StoryContext } from '../../context.js';
+import { graphicHostStyles } from '../../styles/graphic-host.js';
+import { statePatterns, patternId } from '../../styles/patterns.js';
+import { ReducedMotionController } from '../../controllers/reduced-motion.js';
+import { buildMapModel, type DrawnFeature, type MapModel } from '../../logic/map-model.js';
+import { describeState, languageOf } from '../../logic/describe.js';
+import { placeLabels, type LabelCandidate, type Rect } from '../../logic/labels.js';
+import { zoomPath, type Camera } from '../../logic/zoom.js';
+import { easeCubicInOut } from '../../logic/tween.js';
+import type { Geo } from '../../logic/geo.js';
+import type { BBox, EventFile, StoryState } from '../../logic/types.js';
+import { mapStyles } from './sard-map.styles.js';
+
+const PATTERN_PREFIX = 'sard-hatch';
+/** Label priorities: what the event is about first, then places, then areas, then the base map. */
+const PRIORITY = { highlight: 1000, line: 300, point: 200, area: 100, base: 0 };
+
+type Kind = 'area' | 'line' | 'point';
+
+interface Label {
+  el: SVGTextElement;
+  feature: DrawnFeature;
+  kind: Kind | 'base';
+  width: number;
+  height: number;
+}
+
+/** Which ids an update must touch; null means "compare everything" (first paint, a jump). */
+interface Touched {
+  control: Iterable<string>;
+  visible: Iterable<string>;
+}
+
+/**
+ * The story's map, drawn as SVG from the event file's topology: areas filled
+ * by control state, lines and points shown, hidden and highlighted, labels in
+ * the story's language, a text alternative of the state. Paths are projected
+ * once per topology; zooming moves one group (van Wijk path, eased), and a step
+ * touches only the features that differ from the previous one.
+ *
+ * @summary SVG map of the current state.
+ * @csspart map - The map frame (it has the map's accessible description).
+ * @csspart credit - The credit line under the map.
+ * @cssproperty --sard-map-min-height - Smallest height of the map (default 14em); inside a story's graphic it grows to fill it.
+ * @cssproperty --sard-map-water - Background behind the land.
+ * @cssproperty --sard-map-land - Fill of the base layers.
+ * @cssproperty --sard-map-border - Outline of the base layers.
+ * @cssproperty --sard-map-unheld - Fill of an area with no control state.
+ * @cssproperty --sard-map-area-stroke - Outline of areas.
+ * @cssproperty --sard-state-ID - Fill of control state ID (default: the state's colour in the event file).
+ * @cssproperty --sard-map-line - Colour of lines.
+ * @cssproperty --sard-map-point - Colour of points.
+ * @cssproperty --sard-map-halo - Halo around points and labels.
+ * @cssproperty --sard-accent - Highlighted lines, points and areas.
+ * @cssproperty --sard-map-label - Colour of place labels.
+ * @cssproperty --sard-map-label-size - Size of place labels (default 12px).
+ * @cssproperty --sard-map-fade - Length of the fill cross-fade (default 600ms).
+ */
+export class SardMap extends LitElement {
+  static override styles = [graphicHostStyles, mapStyles];
+
+  /** Base length of a zoom in ms; long journeys take up to 1.4× this, short ones 0.6×. */
+  @property({ type: Number }) duration = 1000;
+
+  /** Space kept around a view's features, in px. */
+  @property({ type: Number }) padding = 24;
+
+  @consume({ context: storyContext, subscribe: true })
+  @state()
+  private story?: StoryContext;
+
+  @query('svg') private svgEl?: SVGSVGElement;
+  @query('.zoom') private zoomEl?: SVGGElement;
+  @query('.frame') private frameEl?: HTMLElement;
+  @query('.live') private liveEl?: HTMLElement;
+
+  private readonly motion = new ReducedMotionController(this, (reduced) => reduced && this.settle());
+  private model?: MapModel;
+  private geo: Geo | null = null;
+  private file?: EventFile;
+  private language = 'en';
+  private eventIndex = new Map<string, number>();
+  private elements = { area: new Map<string, SVGPathElement>(), line: new Map<string, SVGPathElement>(), point: new Map<string, SVGGElement>() };
+  private labels: Label[] = [];
+  private placed = new Map<Label, { x: number; y: number }>();
+  private applied: StoryState | null = null;
+  private highlighted = new Set<string>();
+  private width = 0;
+  private height = 0;
+  private camera: Camera | null = null;
+  private target: Camera | null = null;
+  private frame = 0;
+  private draws: Animation[] = [];
+  private hatches: Element[] = [];
+  private announced: string | null | undefined = undefined;
+  private resizeObserver?: ResizeObserver;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.resizeObserver ??= new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      if (width === this.width && height === this.height) return;
+      this.width = width;
+      this.height = height;
+      // Changing the transform inside does not resize the frame: no observer loop.
+      this.svgEl?.setAttribute('viewBox', `0 0 ${width} ${height}`);
+      this.settle();
+      this.fitView(true, true);
+    });
+    if (this.hasUpdated) this.observeFrame();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.settle();
+  }
+
+  protected override firstUpdated() {
+    this.observeFrame();
+  }
+
+  private observeFrame() {
+    if (this.frameEl) this.resizeObserver?.observe(this.frameEl);
+  }
+
+  protected override willUpdate() {
+    const story = this.story;
+    const geo = story?.geo ?? null;
+    if (geo !== this.geo || story?.file !== this.file) {
+      this.settle();
+      this.geo = geo;
+      this.file = story?.file;
+      this.language = languageOf(story?.locale ?? 'en');
+      this.model = geo ? buildMapModel(geo, this.language) : undefined;
+      this.eventIndex = new Map(story?.file.events.map((e, i) => [e.id, i]));
+      this.applied = null;
+      this.highlighted.clear();
+      this.camera = this.target = null;
+      this.announced = undefined;
+    }
+  }
+
+  override render() {
+    const model = this.model;
+    const credit = this.story?.file.credit;
+    // The frame is always there (it is what the resize observer watches); the drawing only with a topology.
+    return html`
+      <div class="frame" part="map" role=${model ? 'img' : nothing}>
+        ${model ? html`<svg aria-hidden="true" focusable="false">${guard([model], () => this.renderFeatures(model))}</svg>` : nothing}
+      </div>
+      <p class="sr-only live" aria-live="polite"></p>
+      ${credit ? html`<p part="credit">${credit}</p>` : nothing}
+    `;
+  }
+
+  /** The static drawing: rendered once per topology, then changed attribute by attribute. */
+  private renderFeatures(model: MapModel) {
+    const states = Object.keys(this.file?.states ?? {});
+    const label = (kind: Kind | 'base', f: DrawnFeature) =>
+      f.name && f.anchor ? svg`<text class="${kind}-label" data-for=${kind}:${f.id}>${f.name}</text>` : nothing;
+    return svg`
+      <defs>${statePatterns(PATTERN_PREFIX, states.length)}</defs>
+      <g class="zoom">
+        <g class="base">${model.base.map((f) => svg`<path d=${f.d}></path>`)}</g>
+        <g class="areas">${model.areas.map((f) => svg`<path class="area" d=${f.d} data-area=${f.id} data-state="" data-highlight="false"></path>`)}</g>
+        <g class="lines">${model.lines.map(
+          (f) => svg`<path class="line" d=${f.d} data-line=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}></path>`,
+        )}</g>
+        <g class="points">${model.points.map(
+          (f) => svg`<g class="point" data-point=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}>
+            <path class="halo" d=${f.d}></path><path class="dot" d=${f.d}></path></g>`,
+        )}</g>
+      </g>
+      <g class="labels">
+        ${model.base.map((f) => label('base', f))}${model.areas.map((f) => label('area', f))}${model.lines.map((f) => label('line', f))}${model.points.map((f) => label('point', f))}
+      </g>`;
+  }
+
+  protected override updated(changed: PropertyValues) {
+    const story = this.story;
+    if (!changed.has('story') || !story || !this.model) return;
+    if (!this.applied) {
+      this.collectElements();
+      // Measure now rather than wait a frame for the resize observer: the first paint already shows the view.
+      const box = this.frameEl?.getBoundingClientRect();
+      if (box && !this.width) [this.width, this.height] = [box.width, box.height];
+      this.svgEl?.setAttribute('viewBox', `0 0 ${this.width} ${this.height}`);
+    }
+    const previous = this.applied;
+    this.apply(story.state, !previous || story.instant || this.motion.reduced);
+    const text = describeState(story.file, this.geo, story.locale, story.state, previous, this.viewNames(story.state));
+    this.frameEl?.setAttribute('aria-label', text.full);
+    // Announced once per event the reader reaches: not on load, on a resize, or on a second step of the same event.
+    if (story.index >= 0 && this.announced !== undefined && story.state.eventId !== this.announced && this.liveEl) this.liveEl.textContent = text.change;
+    this.announced = story.state.eventId;
+  }
+
+  private collectElements() {
+    const root = this.renderRoot;
+    for (const kind of ['area', 'line', 'point'] as const) {
+      const map = this.elements[kind] as Map<string, Element>;
+      map.clear();
+      root.querySelectorAll(`[data-${kind}]`).forEach((el) => map.set(el.getAttribute(`data-${kind}`)!, el));
+    }
+    const byKey = new Map<string, DrawnFeature>();
+    const m = this.model!;
+    for (const [kind, list] of [['base', m.base], ['area', m.areas], ['line', m.lines], ['point', m.points]] as const)
+      for (const f of list) byKey.set(`${kind}:${f.id}`, f);
+    this.labels = [...root.querySelectorAll<SVGTextElement>('text[data-for]')].map((el) => {
+      const key = el.getAttribute('data-for')!;
+      return { el, feature: byKey.get(key)!, kind: key.slice(0, key.indexOf(':')) as Label['kind'], width: -1, height: 0 };
+    });
+    this.placed.clear();
+    this.hatches = [...root.querySelectorAll('.hatch')];
+  }
+
+  /** The ids an event touches when the reader moves to a neighbouring event; null for jumps. */
+  private touched(previous: StoryState, next: StoryState): Touched | null {
+    const from = previous.eventId === null ? -1 : this.eventIndex.get(previous.eventId);
+    const to = next.eventId === null ? -1 : this.eventIndex.get(next.eventId);
+    if (from === undefined || to === undefined || Math.abs(from - to) > 1) return null;
+    if (from === to) return { control: [], visible: [] };
+    const event = this.file!.events[Math.max(from, to)]!;
+    return { control: Object.keys(event.control ?? {}), visible: [...(event.show ?? []), ...(event.hide ?? [])] };
+  }
+
+  private apply(state: StoryState, instant: boolean) {
+    const previous = this.applied;
+    const svgEl = this.svgEl;
+    if (!svgEl) return;
+    this.finishDraws();
+    if (instant) svgEl.classList.add('instant');
+    const touched = previous ? this.touched(previous, state) : null;
+    const controlIds = touched?.control ?? new Set([...Object.keys(previous?.control ?? {}), ...Object.keys(state.control)]);
+    for (const id of controlIds) {
+      const s = state.control[id] ?? '';
+      if (previous && (previous.control[id] ?? '') === s) continue;
+      const el = this.elements.area.get(id);
+      if (el) this.setAreaState(el, s);
+    }
+    const visible = new Set(state.visible);
+    const wasVisible = new Set(previous?.visible ?? []);
+    const newLines: SVGPathElement[] = [];
+    for (const id of touched?.visible ?? new Set([...wasVisible, ...visible])) {
+      const on = visible.has(id);
+      if (previous && wasVisible.has(id) === on) continue;
+      const el = this.elements.line.get(id) ?? this.elements.point.get(id);
+      if (!el) continue;
+      el.setAttribute('data-visible', String(on));
+      if (on && !instant && el.classList.contains('line') && !el.hasAttribute('data-approximate')) newLines.push(el as SVGPathElement);
+    }
+    const highlight = new Set(state.highlight);
+    for (const id of new Set([...this.highlighted, ...highlight])) {
+      if (this.highlighted.has(id) === highlight.has(id)) continue;
+      (this.elements.line.get(id) ?? this.elements.point.get(id) ?? this.elements.area.get(id))?.setAttribute('data-highlight', String(highlight.has(id)));
+    }
+    this.highlighted = highlight;
+    this.applied = state;
+    const zoomMs = this.fitView(instant);
+    this.drawLines(newLines, zoomMs);
+    if (instant) {
+      svgEl.getBoundingClientRect(); // apply the new styles while transitions are off
+      svgEl.classList.remove('instant');
+    }
+  }
+
+  private setAreaState(el: SVGPathElement, s: string) {
+    el.setAttribute('data-state', s);
+    const spec = s ? this.file?.states?.[s] : undefined;
+    if (!spec) {
+      el.style.removeProperty('--_fill');
+      el.style.removeProperty('--_hatch');
+      return;
+    }
+    // CSSOM, not a style attribute from a template: allowed under a strict CSP.
+    el.style.setProperty('--_fill', `var(--sard-state-${CSS.escape(s)}, ${spec.color})`);
+    const index = Object.keys(this.file!.states!).indexOf(s);
+    el.style.setProperty('--_hatch', `url(#${patternId(PATTERN_PREFIX, index)})`);
+  }
+
+  /** The camera that fits `view` into the frame, keeping `padding` px around it. */
+  private cameraFor(view: BBox): Camera {
+    const [x0, y0, x1, y1] = this.model!.project.box(view);
+    const pad = Math.min(this.padding, this.width / 4, this.height / 4);
+    const k = Math.min((this.width - 2 * pad) / Math.max(x1 - x0, 1e-9), (this.height - 2 * pad) / Math.max(y1 - y0, 1e-9));
+    return [(x0 + x1) / 2, (y0 + y1) / 2, this.width / k];
+  }
+
+  /**
+   * Moves the camera to the applied state's view: at once, or along a van Wijk
+   * path from wherever the camera is now (an interrupted zoom retargets, it
+   * never snaps back). Returns the zoom's length in ms.
+   */
+  private fitView(instant: boolean, force = false): number {
+    const view = this.applied?.view;
+    if (!view || !this.model || this.width <= 0 || this.height <= 0) return 0;
+    const target = this.cameraFor(view);
+    const same = this.target && target.every((v, i) => Math.abs(v - this.target![i]!) < 1e-9);
+    if (same && !force) {
+      // Same view: labels may still change (a point shown or highlighted), the camera keeps going.
+      this.placeLabels(target);
+      if (this.camera) this.setCamera(this.camera);
+      return 0;
+    }
+    this.target = target;
+    this.placeLabels(target);
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (instant || !this.camera || this.motion.reduced) {
+      this.setCamera(target);
+      return 0;
+    }
+    this.setCamera(this.camera);
+    const path = zoomPath(this.camera, target);
+    const ms = this.duration * Math.min(1.4, Math.max(0.6, path.duration / 1000));
+    const start = performance.now();
+    const tick = (now: number) => {
+      const t = Math.min(1, (now - start) / ms);
+      this.setCamera(t >= 1 ? target : path(easeCubicInOut(t)));
+      this.frame = t >= 1 ? 0 : requestAnimationFrame(tick);
+    };
+    this.frame = requestAnimationFrame(tick);
+    return ms;
+  }
+
+  private setCamera(camera: Camera) {
+    this.camera = camera;
+    const [cx, cy, w] = camera;
+    const k = this.width / w;
+    const tx = this.width / 2 - k * cx;
+    const ty = this.height / 2 - k * cy;
+    this.zoomEl?.setAttribute('transform', `translate(${tx},${ty}) scale(${k})`);
+    // Hatching keeps its on-screen size at any zoom.
+    for (const p of this.hatches) p.setAttribute('patternTransform', `scale(${1 / k})`);
+    for (const [label, at] of this.placed) {
+      const [x, y] = label.feature.anchor!;
+      label.el.setAttribute('x', String(k * x + tx));
+      label.el.setAttribute('y', String(k * y + ty + at.y));
+    }
+  }
+
+  /** Chooses the labels shown at `camera`: greedy by priority, none overlapping, none outside the frame. */
+  private placeLabels(camera: Camera) {
+    const [cx, cy, w] = camera;
+    const k = this.width / w;
+    const toScreen = ([x, y]: [number, number]) => [k * (x - cx) + this.width / 2, k * (y - cy) + this.height / 2] as const;
+    const state = this.applied!;
+    const visible = new Set(state.visible);
+    const candidates: Array<LabelCandidate & { label: Label }> = [];
+    const dots: Rect[] = [];
+    for (const label of this.labels) {
+      const f = label.feature;
+      const shown = label.kind === 'base' || label.kind === 'area' || visible.has(f.id);
+      if (!shown || !f.anchor) continue;
+      const [x, y] = toScreen(f.anchor);
+      if (x < 0 || y < 0 || x > this.width || y > this.height) continue;
+      if (label.kind === 'point') dots.push([x - 5, y - 5, x + 5, y + 5]);
+      if (label.width < 0) {
+        const box = label.el.getBBox();
+        label.width = box.width;
+        label.height = box.height;
+      }
+      // An area's name shows only where the area is wide enough on screen to carry it.
+      if ((label.kind === 'area' || label.kind === 'base') && f.box && (f.box[2] - f.box[0]) * k < label.width * 0.9) continue;
+      const boost = this.highlighted.has(f.id) ? PRIORITY.highlight : 0;
+      const size = f.box ? Math.log1p((f.box[2] - f.box[0]) * (f.box[3] - f.box[1]) * k * k) : 0;
+      candidates.push({ id: `${label.kind}:${f.id}`, label, x, y, width: label.width, height: label.height, priority: boost + PRIORITY[label.kind] + size, kind: label.kind === 'point' ? 'point' : 'area' });
+    }
+    const placed = placeLabels(candidates, this.width, this.height, dots);
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const next = new Map<Label, { x: number; y: number }>();
+    for (const p of placed) {
+      const c = byId.get(p.id)!;
+      next.set(c.label, { x: 0, y: p.y - c.y });
+    }
+    for (const label of this.placed.keys()) if (!next.has(label)) label.el.classList.remove('on');
+    for (const [label] of next) {
+      label.el.classList.add('on');
+      label.el.classList.toggle('strong', this.highlighted.has(label.feature.id));
+    }
+    this.placed = next;
+  }
+
+  /** Newly shown lines draw themselves once the camera has arrived. */
+  private drawLines(lines: SVGPathElement[], delay: number) {
+    const camera = this.target;
+    if (!lines.length || !camera || this.motion.reduced) return;
+    const k = this.width / camera[2];
+    for (const line of lines) {
+      const length = line.getTotalLength() * k; // non-scaling stroke: dashes are in screen px
+      if (!(length > 0)) continue;
+      const dash = `${length} ${length}`;
+      this.draws.push(
+        line.animate([{ strokeDasharray: dash, strokeDashoffset: length }, { strokeDasharray: dash, strokeDashoffset: 0 }], {
+          duration: Math.min(1200, 300 + length),
+          delay,
+          easing: 'ease-in-out',
+          fill: 'backwards',
+        }),
+      );
+    }
+  }
+
+  private finishDraws() {
+    for (const a of this.draws) a.finish();
+    this.draws = [];
+  }
+
+  /** Ends any zoom or line drawing where it was heading. */
+  private settle() {
+    this.finishDraws();
+    if (this.frame) {
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+      if (this.target) this.setCamera(this.target);
+    }
+  }
+
+  /** Names for "the map shows …": the areas or points the current view was asked for, else the top labels. */
+  private viewNames(state: StoryState): string[] {
+    const file = this.file;
+    if (!file || state.eventId === null) return [];
+    for (let i = this.eventIndex.get(state.eventId) ?? -1; i >= 0; i--) {
+      const view = file.events[i]!.view;
+      if (!view) continue;
+      if (Array.isArray(view)) break;
+      const ids = 'areas' in view ? view.areas : view.points;
+      const kind = 'areas' in view ? 'areas' : 'points';
+      return ids.map((id) => this.model?.[kind].find((f) => f.id === id)?.name || id);
+    }
+    return [...this.placed.keys()].filter((l) => l.kind !== 'area').slice(0, 4).map((l) => l.feature.name);
+  }
+}

@@ -1,0 +1,81 @@
+import { css } from 'lit';
+
+export const mapStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    min-block-size: var(--sard-map-min-height, 14em);
+    position: relative;
+  }
+  .frame { position: relative; flex: 1 1 auto; min-block-size: 0; }
+  svg {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    display: block;
+    overflow: hidden;
+    background: var(--sard-map-water, #f4f3ef);
+  }
+  path { vector-effect: non-scaling-stroke; stroke-linejoin: round; stroke-linecap: round; }
+  .base path { fill: var(--sard-map-land, #e6e3da); stroke: var(--sard-map-border, #a9a496); stroke-width: 0.8; }
+  .area {
+    fill: var(--_fill, var(--sard-map-unheld, #d8d5cc));
+    fill-rule: evenodd;
+    stroke: var(--sard-map-area-stroke, #fff);
+    stroke-width: 0.7;
+    transition: fill var(--sard-map-fade, 600ms) ease-in-out;
+  }
+  .area[data-highlight='true'] { stroke: var(--sard-accent, #111); stroke-width: 2.5; }
+  .line, .point { transition: opacity 400ms ease-out, visibility 0s; }
+  [data-visible='false'] { opacity: 0; visibility: hidden; transition: opacity 300ms ease-in, visibility 0s 300ms; }
+  .line { fill: none; stroke: var(--sard-map-line, #3d3d3d); stroke-width: 2.5; }
+  .line[data-approximate] { stroke-dasharray: 7 5; stroke-linecap: butt; }
+  .line[data-highlight='true'] { stroke: var(--sard-accent, #c0392b); stroke-width: 4; }
+  .halo { stroke: var(--sard-map-halo, #fff); stroke-width: 10; }
+  .dot { stroke: var(--sard-map-point, #222); stroke-width: 6.5; transition: stroke-width 300ms ease-out; }
+  .point[data-approximate] .halo { stroke: var(--sard-map-point, #222); }
+  .point[data-approximate] .dot { stroke: var(--sard-map-halo, #fff); stroke-width: 5; }
+  .point[data-highlight='true'] .halo { stroke-width: 14; }
+  .point[data-highlight='true'] .dot { stroke: var(--sard-accent, #c0392b); stroke-width: 10; }
+  .point[data-visible='false'] .dot { stroke-width: 0; }
+
+  text {
+    font-size: var(--sard-map-label-size, 12px);
+    fill: var(--sard-map-label, #1f1f1f);
+    stroke: var(--sard-map-halo, #fff);
+    stroke-width: 3px;
+    stroke-linejoin: round;
+    paint-order: stroke;
+    text-anchor: middle;
+    dominant-baseline: central;
+    opacity: 0;
+    visibility: hidden;
+    transition: opacity 250ms ease-in, visibility 0s 250ms;
+  }
+  text.on { opacity: 1; visibility: visible; transition: opacity 300ms ease-out, visibility 0s; }
+  text.area-label { fill: var(--sard-map-area-label, #4a4a4a); font-size: var(--sard-map-area-label-size, 11px); }
+  text.base-label { fill: var(--sard-map-base-label, #77736a); font-size: var(--sard-map-area-label-size, 11px); letter-spacing: 0.05em; }
+  text.strong { font-weight: bold; }
+
+  .instant, .instant * { transition: none !important; }
+  @media (prefers-reduced-motion: reduce) {
+    *, text.on { transition: none !important; }
+  }
+
+  [part='credit'] { margin: 0.3em 0 0; font-size: 0.75em; line-height: 1.3; color: var(--sard-map-credit, #5f5f5f); }
+
+  /* Forced colours: system colours, and hatching to tell control states apart. */
+  @media (forced-colors: active) {
+    svg { forced-color-adjust: none; background: Canvas; }
+    .base path { fill: Canvas; stroke: GrayText; }
+    .area { fill: var(--_hatch, Canvas); stroke: CanvasText; stroke-width: 1; }
+    .area[data-highlight='true'] { stroke: Highlight; stroke-width: 3; }
+    .line { stroke: CanvasText; }
+    .line[data-highlight='true'], .point[data-highlight='true'] .dot { stroke: Highlight; }
+    .halo { stroke: Canvas; }
+    .dot { stroke: CanvasText; }
+    text { fill: CanvasText; stroke: Canvas; }
+  }
+`;

@@ -1,0 +1,324 @@
+import { expect } from '@open-wc/testing';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { mountStory, scrollToStep, until, cleanup, nextFrame, sleep } from '../../test-support/harness.js';
+import { basicWithInlineTopology } from '../../test-support/fixtures.js';
+import type { SardStory } from '../sard-story/sard-story.component.js';
+import type { SardMap } from './sard-map.component.js';
+import type { EventFile, StoryState } from '../../logic/types.js';
+
+const mapOf = (story: SardStory) => story.querySelector('sard-map') as SardMap;
+const root = (story: SardStory) => mapOf(story).shadowRoot!;
+const all = (story: SardStory, selector: string) => [...root(story).querySelectorAll(selector)] as SVGElement[];
+const transformOf = (story: SardStory) => root(story).querySelector('.zoom')!.getAttribute('transform');
+
+/** Waits until the camera has stopped (the zoom transform is the same over several frames). */
+async function settled(story: SardStory) {
+  let last = transformOf(story);
+  let still = 0;
+  await until(() => {
+    const now = transformOf(story);
+    still = now === last ? still + 1 : 0;
+    last = now;
+    return still >= 4;
+  }, 'the map to settle', 5000);
+}
+
+/** Every data attribute matches the story's state. */
+function expectMatchesState(story: SardStory, state: StoryState) {
+  for (const el of all(story, '[data-area]')) {
+    const id = el.getAttribute('data-area')!;
+    expect(el.getAttribute('data-state'), `area ${id} at ${state.eventId}`).to.equal(state.control[id] ?? '');
+  }
+  for (const el of all(story, '[data-line], [data-point]')) {
+    const id = el.getAttribute('data-line') ?? el.getAttribute('data-point')!;
+    expect(el.getAttribute('data-visible'), `${id} visible at ${state.eventId}`).to.equal(String(state.visible.includes(id)));
+    expect(el.getAttribute('data-highlight'), `${id} highlight at ${state.eventId}`).to.equal(String(state.highlight.includes(id)));
+  }
+}
+
+/** The screen box of the union of some areas' shapes. */
+function areasBox(story: SardStory, ids: string[]) {
+  const boxes = ids.map((id) => root(story).querySelector(`[data-area="${id}"]`)!.getBoundingClientRect());
+  return {
+    left: Math.min(...boxes.map((b) => b.left)),
+    top: Math.min(...boxes.map((b) => b.top)),
+    right: Math.max(...boxes.map((b) => b.right)),
+    bottom: Math.max(...boxes.map((b) => b.bottom)),
+  };
+}
+
+function expectInside(inner: { left: number; top: number; right: number; bottom: number }, outer: DOMRect, what: string) {
+  expect(inner.left, `${what}: left`).to.be.at.least(outer.left - 0.5);
+  expect(inner.top, `${what}: top`).to.be.at.least(outer.top - 0.5);
+  expect(inner.right, `${what}: right`).to.be.at.most(outer.right + 0.5);
+  expect(inner.bottom, `${what}: bottom`).to.be.at.most(outer.bottom + 0.5);
+}
+
+/** A view asked for by areas fills the frame on one axis (padding aside) and stays inside it. */
+function expectFitted(story: SardStory, ids: string[]) {
+  const frame = root(story).querySelector('svg')!.getBoundingClientRect();
+  const box = areasBox(story, ids);
+  expectInside(box, frame, `view of ${ids}`);
+  const pad = mapOf(story).padding;
+  const fillsWidth = Math.abs(box.right - box.left - (frame.width - 2 * pad)) < 1.5;
+  const fillsHeight = Math.abs(box.bottom - box.top - (frame.height - 2 * pad)) < 1.5;
+  expect(fillsWidth || fillsHeight, `view of ${ids} fitted (box ${JSON.stringify(box)}, frame ${frame.width}×${frame.height})`).to.be.true;
+}
+
+async function mapStory(file?: EventFile, steps?: Array<string | null>) {
+  return mountStory({ inline: file ?? (await basicWithInlineTopology()), graphic: 'sard-map', steps });
+}
+
+describe('<sard-map>', () => {
+  afterEach(async () => {
+    cleanup();
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    await executeServerCommand('emulate-media-features', []);
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('draws every area, line and point of the topology, hidden ones kept in the DOM', async () => {
+    const story = await mapStory();
+    await nextFrame();
+    expect(all(story, '[data-area]').map((el) => el.getAttribute('data-area'))).to.deep.equal(['nw', 'ne', 'sw', 'se']);
+    expect(all(story, '[data-line]').map((el) => el.getAttribute('data-line'))).to.deep.equal(['ring-road']);
+    expect(all(story, '[data-point]').map((el) => el.getAttribute('data-point'))).to.deep.equal(['citadel', 'airport']);
+    expectMatchesState(story, story.state!);
+    for (const el of all(story, '[data-area]')) expect(el.getAttribute('d')).to.match(/^M[-\d.,LZ]+$/);
+  });
+
+  it('after every step, forward, backward and jumping, data-state, data-visible and data-highlight match the state', async () => {
+    const story = await mapStory();
+    for (const i of [0, 1, 2, 3, 4, 5, 4, 3, 2, 1, 0, 5, 0, 3]) {
+      await scrollToStep(story, i);
+      expectMatchesState(story, story.state!);
+    }
+  });
+
+  it('fills areas with the state colour from the file, overridable with --sard-state-ID', async () => {
+    const story = await mapStory();
+    await scrollToStep(story, 0);
+    await sleep(700); // the cross-fade
+    const fill = (id: string) => getComputedStyle(root(story).querySelector(`[data-area="${id}"]`)!).fill;
+    expect(fill('nw')).to.equal('rgb(39, 174, 96)');
+    expect(fill('ne')).to.equal('rgb(192, 57, 43)');
+    story.style.setProperty('--sard-state-green', 'rgb(1, 2, 3)');
+    await sleep(700);
+    expect(fill('nw')).to.equal('rgb(1, 2, 3)');
+  });
+
+  it('each view contains the areas it asks for, fitted in screen space', async () => {
+    const story = await mapStory();
+    await nextFrame();
+    expectFitted(story, ['nw', 'ne', 'sw', 'se']); // no map.view: the first view fits all areas
+    await scrollToStep(story, 1);
+    await settled(story);
+    expectFitted(story, ['nw', 'ne']);
+    await scrollToStep(story, 5); // a view of one point: the point is in the frame
+    await settled(story);
+    const frame = root(story).querySelector('svg')!.getBoundingClientRect();
+    expectInside(root(story).querySelector('[data-point="airport"] .dot')!.getBoundingClientRect(), frame, 'airport');
+  });
+
+  it('an interrupted zoom retargets from where it is and ends at the new target', async () => {
+    const story = await mapStory();
+    await scrollToStep(story, 0);
+    await settled(story);
+    const start = transformOf(story);
+    await scrollToStep(story, 1); // zooms in to nw + ne
+    await sleep(250);
+    const mid = transformOf(story);
+    expect(mid, 'moving').to.not.equal(start);
+    const frames: string[] = [];
+    const watch = new MutationObserver(() => frames.push(transformOf(story)!));
+    watch.observe(root(story).querySelector('.zoom')!, { attributes: true, attributeFilter: ['transform'] });
+    await scrollToStep(story, 2); // same view as step 1: the zoom goes on
+    await scrollToStep(story, 3); // a new view before the first zoom ended
+    await settled(story);
+    watch.disconnect();
+    const scale = (t: string | null) => Number(/scale\(([^)]+)\)/.exec(t ?? '')![1]);
+    // No snap: the first frame after retargeting is close to where the camera was, not back at the start.
+    expect(Math.abs(Math.log(scale(frames[0]!) / scale(mid)))).to.be.below(Math.abs(Math.log(scale(start) / scale(mid))) + 0.35);
+    const frame = root(story).querySelector('svg')!.getBoundingClientRect();
+    expectInside(areasBox(story, ['nw', 'ne', 'sw', 'se']), frame, 'bbox view of the whole grid');
+  });
+
+  it('reduced motion: no animation frames, no transitions, the view lands at once', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const story = await mapStory();
+    const original = window.requestAnimationFrame;
+    let fromMap = 0;
+    window.requestAnimationFrame = (cb) => {
+      if (/sard-map\.component/.test(new Error().stack ?? '')) fromMap++;
+      return original.call(window, cb);
+    };
+    try {
+      for (const i of [0, 1, 2, 3, 5]) {
+        await scrollToStep(story, i);
+        await nextFrame();
+        expect(root(story).getAnimations().length, `animations at step ${i}`).to.equal(0);
+        if (i === 1) expectFitted(story, ['nw', 'ne']);
+      }
+    } finally {
+      window.requestAnimationFrame = original;
+    }
+    expect(fromMap, 'animation frames requested by the map').to.equal(0);
+  });
+
+  it('a newly shown line draws itself after the zoom; reduced motion shows it at once', async () => {
+    const story = await mapStory();
+    await scrollToStep(story, 0);
+    await settled(story);
+    await scrollToStep(story, 1);
+    const road = root(story).querySelector('[data-line="ring-road"]') as SVGPathElement;
+    await until(() => road.getAnimations().length > 0, 'the line to start drawing');
+    const [animation] = road.getAnimations();
+    expect((animation!.effect as KeyframeEffect).getKeyframes()[0]!.strokeDashoffset).to.not.equal('0');
+    await animation!.finished;
+    expect(road.getAttribute('data-visible')).to.equal('true');
+  });
+
+  it('a resize keeps the view', async () => {
+    await setViewport({ width: 1000, height: 700 });
+    const story = await mapStory();
+    await scrollToStep(story, 1);
+    await settled(story);
+    expectFitted(story, ['nw', 'ne']);
+    await setViewport({ width: 700, height: 520 });
+    await until(() => {
+      try {
+        expectFitted(story, ['nw', 'ne']);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'the view to be fitted again after the resize');
+  });
+
+  it('a step touches only the features that change', async () => {
+    const story = await mapStory();
+    await scrollToStep(story, 1);
+    await settled(story);
+    const touched = new Set<string>();
+    const watch = new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as Element;
+        const id = el.getAttribute('data-area') ?? el.getAttribute('data-line') ?? el.getAttribute('data-point');
+        if (id) touched.add(id);
+      }
+    });
+    watch.observe(root(story).querySelector('.zoom')!, { attributes: true, subtree: true, attributeFilter: ['data-state', 'data-visible', 'data-highlight', 'style'] });
+    await scrollToStep(story, 2); // e2: ne and se change hands; the ring road is no longer highlighted
+    await nextFrame();
+    watch.disconnect();
+    expect([...touched].sort()).to.deep.equal(['ne', 'ring-road', 'se']);
+  });
+
+  it('labels never overlap each other or leave the frame, at every step', async () => {
+    const story = await mapStory();
+    for (const i of [0, 1, 3, 5]) {
+      await scrollToStep(story, i);
+      await settled(story);
+      const frame = root(story).querySelector('svg')!.getBoundingClientRect();
+      const boxes = all(story, 'text.on').map((t) => t.getBoundingClientRect());
+      if (i < 5) expect(boxes.length, `labels at step ${i}`).to.be.greaterThan(0); // step 5 zooms to a hidden point
+      boxes.forEach((b, j) => {
+        expectInside(b, frame, `label ${j} at step ${i}`);
+        boxes.slice(j + 1).forEach((o) => {
+          const apart = b.right <= o.left || o.right <= b.left || b.bottom <= o.top || o.bottom <= b.top;
+          expect(apart, `labels overlap at step ${i}`).to.be.true;
+        });
+      });
+    }
+  });
+
+  it('labels use the story language: name:LANG, then name', async () => {
+    const file = await basicWithInlineTopology();
+    file.locale = 'en-GB';
+    const places = (file.map!.topology as any).objects.places.geometries;
+    places[0].properties = { name: 'القلعة', 'name:en': 'The Citadel' };
+    const story = await mapStory(file);
+    await nextFrame();
+    expect(root(story).querySelector('[data-for="point:citadel"]')!.textContent).to.equal('The Citadel');
+  });
+
+  it('hostile names are shown as text, never parsed', async () => {
+    const file = await basicWithInlineTopology();
+    const places = (file.map!.topology as any).objects.places.geometries;
+    places[0].properties = { name: '<img src=x onerror="window.__pwned=1">' };
+    file.credit = '<b onmouseover=alert(1)>credit</b>';
+    const story = await mapStory(file);
+    await sleep(50);
+    expect(root(story).querySelector('[data-for="point:citadel"]')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">');
+    expect(root(story).querySelector('img, b')).to.equal(null);
+    expect(root(story).querySelector('[part="credit"]')!.textContent).to.equal('<b onmouseover=alert(1)>credit</b>');
+    expect((window as any).__pwned).to.equal(undefined);
+  });
+
+  it('RFC 7946 (counter-clockwise) polygons do not fill the globe', async () => {
+    const cw = await mapStory();
+    await nextFrame();
+    const before = areasBox(cw, ['nw']);
+    cleanup();
+    const file = await basicWithInlineTopology();
+    const topology = file.map!.topology as any;
+    topology.arcs = topology.arcs.map((arc: number[][], i: number) => (i < 4 ? arc.slice().reverse() : arc));
+    const ccw = await mapStory(file);
+    await nextFrame();
+    const after = areasBox(ccw, ['nw']);
+    for (const side of ['left', 'top', 'right', 'bottom'] as const) expect(after[side]).to.be.closeTo(before[side], 0.5);
+    const frame = root(ccw).querySelector('svg')!.getBoundingClientRect();
+    expect(after.right - after.left).to.be.below(frame.width);
+  });
+
+  it('a bad arc index is a validation error naming the path, and the map still draws the rest', async () => {
+    const file = await basicWithInlineTopology();
+    (file.map!.topology as any).objects.cells.geometries[1].arcs = [[99]];
+    const errors: Array<{ path: string }> = [];
+    document.addEventListener('sard-error', (e) => errors.push((e as CustomEvent).detail), { once: true });
+    const story = await mountStory({ inline: file, graphic: 'sard-map' }, 'sard-error');
+    expect(errors[0]!.path).to.equal('map.topology.objects.cells.geometries[1].arcs');
+    expect(story.textContent, 'the text stays readable').to.contain('Step 0');
+  });
+
+  it('a text alternative in the story language, announced once per step', async () => {
+    const story = await mapStory();
+    const frame = root(story).querySelector('[part="map"]')!;
+    const live = root(story).querySelector('[aria-live]')!;
+    expect(root(story).querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(frame.getAttribute('role')).to.equal('img');
+    expect(frame.getAttribute('aria-label')).to.contain('خريطة').and.contain('أحمر');
+    expect(live.textContent, 'nothing announced on load').to.equal('');
+    await scrollToStep(story, 0);
+    await nextFrame();
+    expect(live.textContent).to.contain('أخضر').and.contain('NW');
+    const announcements: string[] = [];
+    const watch = new MutationObserver(() => announcements.push(live.textContent!));
+    watch.observe(live, { childList: true, characterData: true, subtree: true });
+    await scrollToStep(story, 1);
+    await settled(story);
+    await sleep(100);
+    watch.disconnect();
+    expect(announcements.length, announcements.join(' | ')).to.equal(1);
+    expect(announcements[0]).to.contain('one').and.contain('ring-road');
+  });
+
+  it('in forced-colors mode, control states stay distinguishable by hatching', async () => {
+    await executeServerCommand('emulate-media-features', [{ name: 'forced-colors', value: 'active' }]);
+    expect(matchMedia('(forced-colors: active)').matches, 'forced colours emulated').to.be.true;
+    const story = await mapStory();
+    await scrollToStep(story, 0);
+    await nextFrame();
+    const fill = (id: string) => getComputedStyle(root(story).querySelector(`[data-area="${id}"]`)!).fill;
+    expect(fill('nw')).to.match(/url\(.*sard-hatch-1/);
+    expect(fill('ne')).to.match(/url\(.*sard-hatch-0/);
+  });
+
+  it('shows the credit line', async () => {
+    const file = await basicWithInlineTopology();
+    file.credit = 'Schematic shapes; Natural Earth';
+    const story = await mapStory(file);
+    await nextFrame();
+    expect(root(story).querySelector('[part="credit"]')!.textContent).to.equal('Schematic shapes; Natural Earth');
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The map's text alternative, generated from the state in the story's
+ * language: what the view shows, who holds what, what is drawn, and (for the
+ * live region) what changed since the previous step. Place names and state
+ * labels come from the story's own files; only the joining words are here,
+ * in Arabic and English (other languages use English joining words).
+ */
+import type { Feature } from 'geojson';
+import type { EventFile, StoryState } from './types.js';
+import type { Geo } from './geo.js';
+
+interface Words {
+  map: string;
+  view: string;
+  nowHeld: string;
+  shown: string;
+  removed: string;
+  onMap: string;
+  more: (n: string) => string;
+}
+
+const WORDS: Record<string, Words> = {
+  ar: {
+    map: 'خريطة',
+    view: 'تعرض الخريطة',
+    nowHeld: 'صار بيد',
+    shown: 'ظهر على الخريطة',
+    removed: 'أزيل من الخريطة',
+    onMap: 'على الخريطة',
+    more: (n) => `و${n} غيرها`,
+  },
+  en: {
+    map: 'Map',
+    view: 'The map shows',
+    nowHeld: 'Now held by',
+    shown: 'Now on the map',
+    removed: 'Removed from the map',
+    onMap: 'On the map',
+    more: (n) => `${n} more`,
+  },
+};
+
+/** The language subtag of a BCP 47 locale (`ar-SY` → `ar`). */
+export const languageOf = (locale: string) => locale.split('-')[0]!.toLowerCase();
+
+/** A feature's name in the story's language: `name:LANG`, then `name`, then its id. */
+export function featureName(f: Feature | undefined, lang: string, id: string): string {
+  const p = (f?.properties ?? {}) as Record<string, unknown>;
+  const name = p[`name:${lang}`] ?? p.name;
+  return typeof name === 'string' && name.trim() ? name : id;
+}
+
+/** At most `max` names, then "and N more", joined the locale's way. */
+function list(names: string[], locale: string, words: Words, max = 6): string {
+  const shown = names.length > max ? [...names.slice(0, max), words.more(new Intl.NumberFormat(locale).format(names.length - max))] : names;
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(shown);
+  } catch {
+    return shown.join(', ');
+  }
+}
+
+export interface Description {
+  /** The whole state: the map's accessible name. */
+  full: string;
+  /** What changed since the previous state: announced once per step. */
+  change: string;
+}
+
+export function describeState(
+  file: EventFile,
+  geo: Geo | null,
+  locale: string,
+  state: StoryState,
+  previous: StoryState | null,
+  viewNames: string[],
+): Description {
+  const lang = languageOf(locale);
+  const words = WORDS[lang] ?? WORDS.en!;
+  const name = (id: string) => {
+    const f = geo?.features.areas.get(id) ?? geo?.features.lines.get(id) ?? geo?.features.points.get(id);
+    return featureName(f, lang, id);
+  };
+  const stateLabel = (id: string) => file.states?.[id]?.label ?? id;
+  const sentences = (parts: Array<string | null>) => parts.filter(Boolean).join('. ').trim();
+
+  const byState = new Map<string, string[]>();
+  for (const [area, s] of Object.entries(state.control)) {
+    if (!byState.has(s)) byState.set(s, []);
+    byState.get(s)!.push(name(area));
+  }
+  const held = Object.keys(file.states ?? {})
+    .filter((s) => byState.has(s))
+    .map((s) => `${stateLabel(s)}: ${list(byState.get(s)!, locale, words)}`);
+  const view = viewNames.length ? `${words.view} ${list(viewNames, locale, words, 4)}` : null;
+  const onMap = state.visible.length ? `${words.onMap}: ${list(state.visible.map(name), locale, words)}` : null;
+  const full = sentences([words.map, view, ...held, onMap]);
+
+  const changes: Array<string | null> = [];
+  const title = file.events.find((e) => e.id === state.eventId)?.title;
+  if (title) changes.push(title.replace(/[.۔]\s*$/, ''));
+  const gained = new Map<string, string[]>();
+  for (const [area, s] of Object.entries(state.control)) {
+    if (previous?.control[area] === s) continue;
+    if (!gained.has(s)) gained.set(s, []);
+    gained.get(s)!.push(name(area));
+  }
+  if (previous) {
+    for (const [s, names] of gained) changes.push(`${words.nowHeld} ${stateLabel(s)}: ${list(names, locale, words)}`);
+    const was = new Set(previous.visible);
+    const now = new Set(state.visible);
+    const added = state.visible.filter((id) => !was.has(id)).map(name);
+    const removed = previous.visible.filter((id) => !now.has(id)).map(name);
+    if (added.length) changes.push(`${words.shown}: ${list(added, locale, words)}`);
+    if (removed.length) changes.push(`${words.removed}: ${list(removed, locale, words)}`);
+    if (view && String(previous.view) !== String(state.view)) changes.push(view);
+  }
+  const change = previous ? sentences(changes) : full;
+  return { full: full + '.', change: change ? change + '.' : '' };
+}

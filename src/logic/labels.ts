@@ -1,0 +1,61 @@
+/**
+ * Label placement: greedy by priority, in screen space. A label is kept only
+ * if its box stays inside the frame and overlaps no label kept before it.
+ * Candidates are few (labels in view), so a plain scan is enough.
+ */
+
+export interface LabelCandidate {
+  id: string;
+  /** Anchor in screen px. */
+  x: number;
+  y: number;
+  /** Text box size in px. */
+  width: number;
+  height: number;
+  /** Higher goes first. */
+  priority: number;
+  /** Points try above, then below their dot; area labels sit on their anchor. */
+  kind: 'point' | 'area';
+}
+
+export interface PlacedLabel {
+  id: string;
+  /** Centre of the text box in screen px. */
+  x: number;
+  y: number;
+}
+
+/** [left, top, right, bottom] in screen px. */
+export type Rect = [number, number, number, number];
+
+const overlaps = (a: Rect, b: Rect) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/** Gap between a point's dot and its label, px. */
+export const POINT_GAP = 7;
+
+/** `obstacles` (e.g. the dots of shown points) are kept clear of every label. */
+export function placeLabels(
+  candidates: readonly LabelCandidate[],
+  width: number,
+  height: number,
+  obstacles: readonly Rect[] = [],
+  margin = 4,
+): PlacedLabel[] {
+  const sorted = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
+  const kept: Rect[] = [...obstacles];
+  const placed: PlacedLabel[] = [];
+  for (const c of sorted) {
+    if (!(c.width > 0) || !Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
+    const offsets = c.kind === 'point' ? [-(POINT_GAP + c.height / 2), POINT_GAP + c.height / 2] : [0];
+    for (const dy of offsets) {
+      const cy = c.y + dy;
+      const box: Rect = [c.x - c.width / 2 - 1, cy - c.height / 2, c.x + c.width / 2 + 1, cy + c.height / 2];
+      if (box[0] < margin || box[1] < margin || box[2] > width - margin || box[3] > height - margin) continue;
+      if (kept.some((k) => overlaps(k, box))) continue;
+      kept.push(box);
+      placed.push({ id: c.id, x: c.x, y: cy });
+      break;
+    }
+  }
+  return placed;
+}
