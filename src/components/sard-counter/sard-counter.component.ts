@@ -1,7 +1,6 @@
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { storyContext, type StoryContext } from '../../context.js';
+import { StoryConsumer, type StoryContext } from '../../context.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { formatNumber } from '../../logic/format.js';
@@ -42,9 +41,12 @@ export class SardCounter extends LitElement {
   /** Tween length in ms. */
   @property({ type: Number }) duration = 800;
 
-  @consume({ context: storyContext, subscribe: true })
-  @state()
-  private story?: StoryContext;
+  @state() private story?: StoryContext;
+
+  constructor() {
+    super();
+    new StoryConsumer(this, (value) => (this.story = value));
+  }
 
   @query('[part="counter-value"]') private valueEl?: HTMLElement;
 

@@ -1,7 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { storyContext, type StoryContext } from '../../context.js';
+import { StoryConsumer, type StoryContext } from '../../context.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { formatDate, isoDatetime } from '../../logic/format.js';
 
@@ -23,9 +22,12 @@ export class SardDate extends LitElement {
   /** A calendar for Intl.DateTimeFormat, e.g. `islamic`, `persian`; default: the locale's own. */
   @property() calendar: string | null = null;
 
-  @consume({ context: storyContext, subscribe: true })
-  @state()
-  private story?: StoryContext;
+  @state() private story?: StoryContext;
+
+  constructor() {
+    super();
+    new StoryConsumer(this, (value) => (this.story = value));
+  }
 
   override render() {
     const date = this.story?.state.date ?? null;

@@ -1,7 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { storyContext, type StoryContext } from '../../context.js';
+import { StoryConsumer, type StoryContext } from '../../context.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 
 /**
@@ -25,9 +24,12 @@ export class SardLegend extends LitElement {
     `,
   ];
 
-  @consume({ context: storyContext, subscribe: true })
-  @state()
-  private story?: StoryContext;
+  @state() private story?: StoryContext;
+
+  constructor() {
+    super();
+    new StoryConsumer(this, (value) => (this.story = value));
+  }
 
   override render() {
     const states = Object.entries(this.story?.file.states ?? {});

@@ -1,8 +1,7 @@
 import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { consume } from '@lit/context';
-import { storyContext, type StoryContext } from '../../context.js';
+import { StoryConsumer, type StoryContext } from '../../context.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { statePatterns, patternId } from '../../styles/patterns.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
@@ -69,9 +68,12 @@ export class SardMap extends LitElement {
   /** Space kept around a view's features, in px. */
   @property({ type: Number }) padding = 24;
 
-  @consume({ context: storyContext, subscribe: true })
-  @state()
-  private story?: StoryContext;
+  @state() private story?: StoryContext;
+
+  constructor() {
+    super();
+    new StoryConsumer(this, (value) => (this.story = value));
+  }
 
   @query('svg') private svgEl?: SVGSVGElement;
   @query('.zoom') private zoomEl?: SVGGElement;

@@ -1,8 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { ContextProvider } from '@lit/context';
-import { storyContext } from '../../context.js';
+import { StoryProvider } from '../../context.js';
 import { storyStyles } from './sard-story.styles.js';
 import { ScrollStepsController } from '../../controllers/scroll-steps.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
@@ -110,7 +109,7 @@ export class SardStory extends LitElement {
   /** The reader scrolled or pressed a key: a late deep-link re-landing must not pull them back. */
   private readerMoved = false;
 
-  private readonly provider = new ContextProvider(this, { context: storyContext });
+  private readonly provider = new StoryProvider(this);
   private readonly motion = new ReducedMotionController(this);
   private readonly scroller = new ScrollStepsController(this, {
     triggerY: () => this.triggerY(),
