@@ -16,6 +16,7 @@ const page = await browser.newPage({
   reducedMotion: rest.includes('--reduced') ? 'reduce' : 'no-preference',
 });
 page.on('console', (m) => console.log(`[console.${m.type()}] ${m.text()}`));
+page.on('response', (r) => r.status() >= 400 && console.log(`[http ${r.status()}] ${r.url()}`));
 page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
 await page.goto(url, { waitUntil: 'load' });
 await page.waitForTimeout(500);

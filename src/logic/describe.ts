@@ -17,6 +17,8 @@ interface Words {
   removed: string;
   onMap: string;
   more: (n: string) => string;
+  /** Legend entry for dashed, approximate lines and hollow points. */
+  approximate: string;
 }
 
 const WORDS: Record<string, Words> = {
@@ -28,6 +30,7 @@ const WORDS: Record<string, Words> = {
     removed: 'أزيل من الخريطة',
     onMap: 'على الخريطة',
     more: (n) => `و${n} غيرها`,
+    approximate: 'موقع أو مسار تقريبي',
   },
   en: {
     map: 'Map',
@@ -37,11 +40,15 @@ const WORDS: Record<string, Words> = {
     removed: 'Removed from the map',
     onMap: 'On the map',
     more: (n) => `${n} more`,
+    approximate: 'Approximate position or course',
   },
 };
 
 /** The language subtag of a BCP 47 locale (`ar-SY` → `ar`). */
 export const languageOf = (locale: string) => locale.split('-')[0]!.toLowerCase();
+
+/** The joining words for a locale (English for languages without their own). */
+export const wordsFor = (locale: string): Words => WORDS[languageOf(locale)] ?? WORDS.en!;
 
 /** A feature's name in the story's language: `name:LANG`, then `name`, then its id. */
 export function featureName(f: Feature | undefined, lang: string, id: string): string {
@@ -76,7 +83,7 @@ export function describeState(
   viewNames: string[],
 ): Description {
   const lang = languageOf(locale);
-  const words = WORDS[lang] ?? WORDS.en!;
+  const words = wordsFor(locale);
   const name = (id: string) => {
     const f = geo?.features.areas.get(id) ?? geo?.features.lines.get(id) ?? geo?.features.points.get(id);
     return featureName(f, lang, id);

@@ -91,4 +91,11 @@ describe('foldStory (state as of each event)', () => {
     expect(resolveView([1, 2, 3, 4], geo)).to.deep.equal([1, 2, 3, 4]);
     expect(resolveView({ areas: ['nowhere'] }, geo)).to.equal(null);
   });
+
+  it('resolveView fits areas and points together when a view names both', async () => {
+    const { geo } = await folded();
+    // nw spans 37.0–37.1 × 36.2–36.3; the airport point is at (37.22, 36.18).
+    const box = resolveView({ areas: ['nw'], points: ['airport'] }, geo)!;
+    [37.0, 36.18, 37.22, 36.3].forEach((v, i) => expect(box[i]).to.be.closeTo(v, 1e-9));
+  });
 });

@@ -26,7 +26,9 @@ function padToMinimum([w, s, e, n]: BBox): BBox {
 export function resolveView(view: ViewSpec, geo: Geo | null): BBox | null {
   if (Array.isArray(view)) return [...view] as BBox;
   if (!geo) return null;
-  const box = 'areas' in view ? geo.bounds('areas', view.areas) : geo.bounds('points', view.points);
+  const a = view.areas ? geo.bounds('areas', view.areas) : null;
+  const p = view.points ? geo.bounds('points', view.points) : null;
+  const box: BBox | null = a && p ? [Math.min(a[0], p[0]), Math.min(a[1], p[1]), Math.max(a[2], p[2]), Math.max(a[3], p[3])] : a ?? p;
   return box ? padToMinimum(box) : null;
 }
 

@@ -5,7 +5,8 @@ export type Day = string; // YYYY-MM-DD, a UTC day
 export type DateValue = Day | { start: Day; end: Day };
 /** [west, south, east, north] in degrees. */
 export type BBox = [number, number, number, number];
-export type ViewSpec = BBox | { areas: string[] } | { points: string[] };
+/** A bbox, or features to fit: areas, points, or both (the view fits all of them). */
+export type ViewSpec = BBox | { areas: string[]; points?: string[] } | { points: string[]; areas?: undefined };
 
 export interface SourceRef {
   title: string;

@@ -145,6 +145,12 @@ describe('validation', () => {
       expectOne(problems, 'error', 'map.view', /^malformed view/);
     });
 
+    it('a view may name areas and points together, but not nothing', async () => {
+      expect(await problemsAfter((f) => (f.events[1].view = { areas: ['nw'], points: ['airport'] }))).to.deep.equal([]);
+      expectOne(await problemsAfter((f) => (f.events[1].view = {})), 'error', 'events[1].view', /^malformed view: .*or both, got \{\}$/);
+      expectOne(await problemsAfter((f) => (f.events[1].view = { areas: ['nw'], points: ['mars'] })), 'error', 'events[1].view.points[0]', /^unknown point "mars"/);
+    });
+
     it('a topology object that does not exist', async () => {
       expectOne(await problemsAfter((f) => (f.map.lines = 'highways')), 'error', 'map.lines', 'no object "highways" in the topology (known: cells, roads, places, land)');
     });

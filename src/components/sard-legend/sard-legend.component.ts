@@ -1,11 +1,20 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
 import { StoryConsumer, type StoryContext } from '../../context.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
+import { statePatterns } from '../../styles/patterns.js';
+import { wordsFor } from '../../logic/describe.js';
+
+/** Also written out in the forced-colours rules below. */
+const PREFIX = 'sard-legend-hatch';
 
 /**
- * Every control state of the event file, in file order, with its colour.
- * Swatches are SVG presentation attributes, not inline styles (strict CSP).
+ * Every control state of the event file, in file order, with its colour (the
+ * same `--sard-state-ID` override as the map), and an entry for approximate
+ * lines and points when the story shows any. In forced-colours mode the swatches
+ * show the map's hatching. Colours go through SVG attributes and the CSSOM,
+ * never inline style attributes (strict CSP).
  *
  * @summary The legend of control states.
  * @csspart legend - The list.
@@ -19,8 +28,20 @@ export class SardLegend extends LitElement {
       ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.35em 1.25em; font-size: 0.875em; }
       li { display: flex; align-items: center; gap: 0.4em; }
       svg { flex: none; }
+      .defs { position: absolute; inline-size: 0; block-size: 0; }
       rect { stroke: var(--sard-legend-stroke, rgb(0 0 0 / 0.4)); stroke-width: 1; }
-      @media (forced-colors: active) { rect { stroke: CanvasText; } }
+      line { stroke: var(--sard-map-line, #3d3d3d); stroke-width: 2.5; stroke-dasharray: 4 3; }
+      @media (forced-colors: active) {
+        svg { forced-color-adjust: none; }
+        rect { stroke: CanvasText; }
+        line { stroke: CanvasText; }
+        .s0 { fill: url(#sard-legend-hatch-0) !important; }
+        .s1 { fill: url(#sard-legend-hatch-1) !important; }
+        .s2 { fill: url(#sard-legend-hatch-2) !important; }
+        .s3 { fill: url(#sard-legend-hatch-3) !important; }
+        .s4 { fill: url(#sard-legend-hatch-4) !important; }
+        .s5 { fill: url(#sard-legend-hatch-5) !important; }
+      }
     `,
   ];
 
@@ -33,14 +54,32 @@ export class SardLegend extends LitElement {
 
   override render() {
     const states = Object.entries(this.story?.file.states ?? {});
-    if (!states.length) return nothing;
-    return html`<ul part="legend">
-      ${states.map(
-        ([id, s]) => html`<li data-state=${id}>
-          <svg part="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><rect x="0.5" y="0.5" width="13" height="13" rx="2" fill=${s.color}></rect></svg>
-          <span part="legend-label">${s.label}</span>
-        </li>`,
-      )}
-    </ul>`;
+    const geo = this.story?.geo;
+    // The approximate entry appears only if the story ever shows an approximate line or point.
+    const file = this.story?.file;
+    const shown = new Set([...(file?.initial?.visible ?? []), ...(file?.events.flatMap((e) => e.show ?? []) ?? [])]);
+    const approximate = [...shown].some((id) => {
+      const f = geo?.features.lines.get(id) ?? geo?.features.points.get(id);
+      return (f?.properties as { approximate?: unknown } | null)?.approximate === true;
+    });
+    if (!states.length && !approximate) return nothing;
+    return html`<svg class="defs" aria-hidden="true">${statePatterns(PREFIX, states.length)}</svg>
+      <ul part="legend">
+        ${states.map(
+          ([id, s], i) => html`<li data-state=${id}>
+            <svg part="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+              <rect class="s${i % 6}" x="0.5" y="0.5" width="13" height="13" rx="2" fill=${s.color}
+                ${ref((el) => (el as SVGElement | undefined)?.style.setProperty('fill', `var(--sard-state-${CSS.escape(id)}, ${s.color})`))}></rect>
+            </svg>
+            <span part="legend-label">${s.label}</span>
+          </li>`,
+        )}
+        ${approximate
+          ? html`<li data-approximate>
+              <svg part="swatch" width="20" height="14" viewBox="0 0 20 14" aria-hidden="true"><line x1="1" y1="7" x2="19" y2="7"></line></svg>
+              <span part="legend-label">${wordsFor(this.story!.locale).approximate}</span>
+            </li>`
+          : nothing}
+      </ul>`;
   }
 }

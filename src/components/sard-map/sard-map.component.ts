@@ -98,6 +98,7 @@ export class SardMap extends LitElement {
   private frame = 0;
   private draws: Animation[] = [];
   private hatches: Element[] = [];
+  private pointAnchors = new Map<string, [number, number] | null>();
   private announced: string | null | undefined = undefined;
   private resizeObserver?: ResizeObserver;
 
@@ -174,11 +175,10 @@ export class SardMap extends LitElement {
         <g class="lines">${model.lines.map(
           (f) => svg`<path class="line" d=${f.d} data-line=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}></path>`,
         )}</g>
-        <g class="points">${model.points.map(
-          (f) => svg`<g class="point" data-point=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}>
-            <path class="halo" d=${f.d}></path><path class="dot" d=${f.d}></path></g>`,
-        )}</g>
       </g>
+      <g class="points">${model.points.map(
+        (f) => svg`<g class="point" data-point=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}><circle class="dot" r="4"></circle></g>`,
+      )}</g>
       <g class="labels">
         ${model.base.map((f) => label('base', f))}${model.areas.map((f) => label('area', f))}${model.lines.map((f) => label('line', f))}${model.points.map((f) => label('point', f))}
       </g>`;
@@ -214,6 +214,7 @@ export class SardMap extends LitElement {
     const m = this.model!;
     for (const [kind, list] of [['base', m.base], ['area', m.areas], ['line', m.lines], ['point', m.points]] as const)
       for (const f of list) byKey.set(`${kind}:${f.id}`, f);
+    this.pointAnchors = new Map(m.points.map((f) => [f.id, f.anchor]));
     this.labels = [...root.querySelectorAll<SVGTextElement>('text[data-for]')].map((el) => {
       const key = el.getAttribute('data-for')!;
       return { el, feature: byKey.get(key)!, kind: key.slice(0, key.indexOf(':')) as Label['kind'], width: -1, height: 0 };
@@ -340,6 +341,11 @@ export class SardMap extends LitElement {
     this.zoomEl?.setAttribute('transform', `translate(${tx},${ty}) scale(${k})`);
     // Hatching keeps its on-screen size at any zoom.
     for (const p of this.hatches) p.setAttribute('patternTransform', `scale(${1 / k})`);
+    // Points live in screen space (true circles at any zoom): only the shown ones move.
+    for (const id of this.applied?.visible ?? []) {
+      const at = this.pointAnchors.get(id);
+      if (at) this.elements.point.get(id)?.setAttribute('transform', `translate(${k * at[0] + tx},${k * at[1] + ty})`);
+    }
     for (const [label, at] of this.placed) {
       const [x, y] = label.feature.anchor!;
       label.el.setAttribute('x', String(k * x + tx));
@@ -432,9 +438,8 @@ export class SardMap extends LitElement {
       const view = file.events[i]!.view;
       if (!view) continue;
       if (Array.isArray(view)) break;
-      const ids = 'areas' in view ? view.areas : view.points;
-      const kind = 'areas' in view ? 'areas' : 'points';
-      return ids.map((id) => this.model?.[kind].find((f) => f.id === id)?.name || id);
+      const named = (kind: 'areas' | 'points', ids: string[] = []) => ids.map((id) => this.model?.[kind].find((f) => f.id === id)?.name || id);
+      return [...named('areas', view.areas), ...named('points', view.points)];
     }
     return [...this.placed.keys()].filter((l) => l.kind !== 'area').slice(0, 4).map((l) => l.feature.name);
   }

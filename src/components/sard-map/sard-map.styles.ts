@@ -33,13 +33,10 @@ export const mapStyles = css`
   .line { fill: none; stroke: var(--sard-map-line, #3d3d3d); stroke-width: 2.5; }
   .line[data-approximate] { stroke-dasharray: 7 5; stroke-linecap: butt; }
   .line[data-highlight='true'] { stroke: var(--sard-accent, #c0392b); stroke-width: 4; }
-  .halo { stroke: var(--sard-map-halo, #fff); stroke-width: 10; }
-  .dot { stroke: var(--sard-map-point, #222); stroke-width: 6.5; transition: stroke-width 300ms ease-out; }
-  .point[data-approximate] .halo { stroke: var(--sard-map-point, #222); }
-  .point[data-approximate] .dot { stroke: var(--sard-map-halo, #fff); stroke-width: 5; }
-  .point[data-highlight='true'] .halo { stroke-width: 14; }
-  .point[data-highlight='true'] .dot { stroke: var(--sard-accent, #c0392b); stroke-width: 10; }
-  .point[data-visible='false'] .dot { stroke-width: 0; }
+  .dot { fill: var(--sard-map-point, #222); stroke: var(--sard-map-halo, #fff); stroke-width: 2; transition: r 300ms ease-out; }
+  .point[data-approximate] .dot { fill: var(--sard-map-halo, #fff); stroke: var(--sard-map-point, #222); stroke-dasharray: 2.5 1.8; }
+  .point[data-highlight='true'] .dot { r: 6.5px; fill: var(--sard-accent, #c0392b); }
+  .point[data-visible='false'] .dot { r: 0px; }
 
   text {
     font-size: var(--sard-map-label-size, 12px);
@@ -73,9 +70,9 @@ export const mapStyles = css`
     .area { fill: var(--_hatch, Canvas); stroke: CanvasText; stroke-width: 1; }
     .area[data-highlight='true'] { stroke: Highlight; stroke-width: 3; }
     .line { stroke: CanvasText; }
-    .line[data-highlight='true'], .point[data-highlight='true'] .dot { stroke: Highlight; }
-    .halo { stroke: Canvas; }
-    .dot { stroke: CanvasText; }
+    .line[data-highlight='true'] { stroke: Highlight; }
+    .dot { fill: CanvasText; stroke: Canvas; }
+    .point[data-highlight='true'] .dot { fill: Highlight; }
     text { fill: CanvasText; stroke: Canvas; }
   }
 `;

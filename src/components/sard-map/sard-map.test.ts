@@ -108,7 +108,9 @@ describe('<sard-map>', () => {
   });
 
   it('each view contains the areas it asks for, fitted in screen space', async () => {
-    const story = await mapStory();
+    const file = await basicWithInlineTopology();
+    file.events[5]!.show = ['airport'];
+    const story = await mapStory(file);
     await nextFrame();
     expectFitted(story, ['nw', 'ne', 'sw', 'se']); // no map.view: the first view fits all areas
     await scrollToStep(story, 1);
