@@ -19,6 +19,8 @@ interface Words {
   more: (n: string) => string;
   /** Legend entry for dashed, approximate lines and hollow points. */
   approximate: string;
+  /** The button that shows the map's credit on a narrow map. */
+  credit: string;
 }
 
 const WORDS: Record<string, Words> = {
@@ -31,6 +33,7 @@ const WORDS: Record<string, Words> = {
     onMap: 'على الخريطة',
     more: (n) => `و${n} غيرها`,
     approximate: 'موقع أو مسار تقريبي',
+    credit: 'مصادر الخريطة',
   },
   en: {
     map: 'Map',
@@ -41,6 +44,7 @@ const WORDS: Record<string, Words> = {
     onMap: 'On the map',
     more: (n) => `${n} more`,
     approximate: 'Approximate position or course',
+    credit: 'Map credits',
   },
 };
 

@@ -14,7 +14,6 @@ export interface LabelCandidate {
   height: number;
   /** Higher goes first. */
   priority: number;
-  /** Points try above, then below their dot; area labels sit on their anchor. */
   kind: 'point' | 'area';
 }
 
@@ -46,14 +45,18 @@ export function placeLabels(
   const placed: PlacedLabel[] = [];
   for (const c of sorted) {
     if (!(c.width > 0) || !Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
-    const offsets = c.kind === 'point' ? [-(POINT_GAP + c.height / 2), POINT_GAP + c.height / 2] : [0];
-    for (const dy of offsets) {
-      const cy = c.y + dy;
-      const box: Rect = [c.x - c.width / 2 - 1, cy - c.height / 2, c.x + c.width / 2 + 1, cy + c.height / 2];
+    // Points try above, below, then either side of their dot; area labels sit on their anchor.
+    const dx = POINT_GAP + c.width / 2;
+    const dy = POINT_GAP + c.height / 2;
+    const offsets = c.kind === 'point' ? [[0, -dy], [0, dy], [dx, 0], [-dx, 0]] : [[0, 0]];
+    for (const [ox, oy] of offsets) {
+      const cx = c.x + ox!;
+      const cy = c.y + oy!;
+      const box: Rect = [cx - c.width / 2 - 1, cy - c.height / 2, cx + c.width / 2 + 1, cy + c.height / 2];
       if (box[0] < margin || box[1] < margin || box[2] > width - margin || box[3] > height - margin) continue;
       if (kept.some((k) => overlaps(k, box))) continue;
       kept.push(box);
-      placed.push({ id: c.id, x: c.x, y: cy });
+      placed.push({ id: c.id, x: cx, y: cy });
       break;
     }
   }

@@ -51,6 +51,13 @@ describe('placeLabels', () => {
     expect(placeLabels([label('a', 100, 100, 1)], 400, 300, [[90, 95, 110, 105]])).to.deep.equal([]);
   });
 
+  it('moves a point label beside its dot when above and below would leave the frame', () => {
+    const placed = placeLabels([{ id: 'p', x: 20, y: 10, width: 30, height: 12, priority: 1, kind: 'point' }], 400, 30);
+    expect(placed).to.have.length(1);
+    expect(placed[0]!.x).to.be.greaterThan(20);
+    expect(placed[0]!.y).to.equal(10);
+  });
+
   it('moves a point label below its dot when above is taken', () => {
     const placed = placeLabels([label('top', 100, 81, 9), label('p', 100, 100, 1, 'point')], 400, 300);
     const p = placed.find((l) => l.id === 'p')!;

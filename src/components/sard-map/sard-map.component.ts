@@ -6,7 +6,7 @@ import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { statePatterns, patternId } from '../../styles/patterns.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { buildMapModel, type DrawnFeature, type MapModel } from '../../logic/map-model.js';
-import { describeState, languageOf } from '../../logic/describe.js';
+import { describeState, languageOf, wordsFor } from '../../logic/describe.js';
 import { placeLabels, type LabelCandidate, type Rect } from '../../logic/labels.js';
 import { zoomPath, type Camera } from '../../logic/zoom.js';
 import { easeCubicInOut } from '../../logic/tween.js';
@@ -43,7 +43,8 @@ interface Touched {
  *
  * @summary SVG map of the current state.
  * @csspart map - The map frame (it has the map's accessible description).
- * @csspart credit - The credit line under the map.
+ * @csspart credit - The credit line under the map (on a map narrower than 30em, shown over the map by the credit button).
+ * @csspart credit-toggle - The button that shows the credit on a narrow map.
  * @cssproperty --sard-map-min-height - Smallest height of the map (default 14em); inside a story's graphic it grows to fill it.
  * @cssproperty --sard-map-water - Background behind the land.
  * @cssproperty --sard-map-land - Fill of the base layers.
@@ -69,6 +70,7 @@ export class SardMap extends LitElement {
   @property({ type: Number }) padding = 24;
 
   @state() private story?: StoryContext;
+  @state() private creditOpen = false;
 
   constructor() {
     super();
@@ -153,12 +155,19 @@ export class SardMap extends LitElement {
     const model = this.model;
     const credit = this.story?.file.credit;
     // The frame is always there (it is what the resize observer watches); the drawing only with a topology.
+    // On a narrow map the credit folds behind a button on the map (as map attributions do), so the map keeps its height.
     return html`
-      <div class="frame" part="map" role=${model ? 'img' : nothing}>
-        ${model ? html`<svg aria-hidden="true" focusable="false">${guard([model], () => this.renderFeatures(model))}</svg>` : nothing}
+      <div class="canvas">
+        <div class="frame" part="map" role=${model ? 'img' : nothing}>
+          ${model ? html`<svg aria-hidden="true" focusable="false">${guard([model], () => this.renderFeatures(model))}</svg>` : nothing}
+        </div>
+        ${credit
+          ? html`<button type="button" class="credit-toggle" part="credit-toggle" aria-controls="credit" aria-expanded=${this.creditOpen}
+              @click=${() => (this.creditOpen = !this.creditOpen)}><span aria-hidden="true">i</span><span class="sr-only">${wordsFor(this.story!.locale).credit}</span></button>`
+          : nothing}
       </div>
       <p class="sr-only live" aria-live="polite"></p>
-      ${credit ? html`<p part="credit">${credit}</p>` : nothing}
+      ${credit ? html`<p id="credit" part="credit" class=${this.creditOpen ? 'open' : ''}>${credit}</p>` : nothing}
     `;
   }
 
@@ -348,7 +357,7 @@ export class SardMap extends LitElement {
     }
     for (const [label, at] of this.placed) {
       const [x, y] = label.feature.anchor!;
-      label.el.setAttribute('x', String(k * x + tx));
+      label.el.setAttribute('x', String(k * x + tx + at.x));
       label.el.setAttribute('y', String(k * y + ty + at.y));
     }
   }
@@ -385,7 +394,7 @@ export class SardMap extends LitElement {
     const next = new Map<Label, { x: number; y: number }>();
     for (const p of placed) {
       const c = byId.get(p.id)!;
-      next.set(c.label, { x: 0, y: p.y - c.y });
+      next.set(c.label, { x: p.x - c.x, y: p.y - c.y });
     }
     for (const label of this.placed.keys()) if (!next.has(label)) label.el.classList.remove('on');
     for (const [label] of next) {

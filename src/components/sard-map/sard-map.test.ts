@@ -316,11 +316,32 @@ describe('<sard-map>', () => {
     expect(fill('ne')).to.match(/url\(.*sard-hatch-0/);
   });
 
+  it('on a narrow map the credit folds behind a button, and opens over the map', async () => {
+    await setViewport({ width: 360, height: 640 });
+    const file = await basicWithInlineTopology();
+    file.credit = 'Schematic shapes; Natural Earth';
+    const story = await mapStory(file);
+    await nextFrame();
+    const toggle = root(story).querySelector('[part="credit-toggle"]') as HTMLButtonElement;
+    const credit = root(story).querySelector('[part="credit"]') as HTMLElement;
+    expect(getComputedStyle(toggle).display).to.not.equal('none');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(credit.getBoundingClientRect().height, 'folded').to.be.below(2);
+    toggle.click();
+    await nextFrame();
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(credit.getBoundingClientRect().height, 'open').to.be.above(10);
+    const frame = root(story).querySelector('[part="map"]')!.getBoundingClientRect();
+    expect(credit.getBoundingClientRect().bottom, 'over the map').to.be.closeTo(frame.bottom, 1);
+  });
+
   it('shows the credit line', async () => {
+    await setViewport({ width: 1400, height: 800 }); // a map wider than 30em
     const file = await basicWithInlineTopology();
     file.credit = 'Schematic shapes; Natural Earth';
     const story = await mapStory(file);
     await nextFrame();
     expect(root(story).querySelector('[part="credit"]')!.textContent).to.equal('Schematic shapes; Natural Earth');
+    expect(getComputedStyle(root(story).querySelector('[part="credit-toggle"]')!).display, 'no button on a wide map').to.equal('none');
   });
 });
