@@ -26,14 +26,17 @@ type Listener = (value: StoryContext | undefined) => void;
 
 /** detail: the graphic's listener; the story sets `unsubscribe` on the event so the graphic can leave. */
 const REQUEST = 'sard-context-request';
+/** A story connected: graphics that asked before any story could answer ask again. */
+const PROVIDER = 'sard-context-provider';
 type Request = CustomEvent<Listener> & { unsubscribe?: () => void };
 
 /** On the story: answers the requests of the graphics inside it. */
-export class StoryProvider {
+export class StoryProvider implements ReactiveController {
   private value?: StoryContext;
   private readonly listeners = new Set<Listener>();
 
-  constructor(host: HTMLElement) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
     host.addEventListener(REQUEST, (event) => {
       const request = event as Request;
       // The nearest story answers; stories nested in stories keep their own graphics.
@@ -43,6 +46,10 @@ export class StoryProvider {
       request.unsubscribe = () => this.listeners.delete(listener);
       if (this.value) listener(this.value);
     });
+  }
+
+  hostConnected() {
+    this.host.dispatchEvent(new Event(PROVIDER, { bubbles: true, composed: true }));
   }
 
   setValue(value: StoryContext) {
@@ -60,12 +67,21 @@ export class StoryConsumer implements ReactiveController {
   }
 
   hostConnected() {
+    this.request();
+    // No story answered (this graphic was defined, or connected, before its story): wait for one.
+    if (!this.unsubscribe) document.addEventListener(PROVIDER, this.request);
+  }
+
+  private readonly request = () => {
+    if (this.unsubscribe) return;
     const request = new CustomEvent(REQUEST, { bubbles: true, composed: true, detail: this.receive }) as Request;
     this.host.dispatchEvent(request);
     this.unsubscribe = request.unsubscribe;
-  }
+    if (this.unsubscribe) document.removeEventListener(PROVIDER, this.request);
+  };
 
   hostDisconnected() {
+    document.removeEventListener(PROVIDER, this.request);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.receive(undefined);

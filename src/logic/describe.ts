@@ -31,7 +31,7 @@ const WORDS: Record<string, Words> = {
     shown: 'ظهر على الخريطة',
     removed: 'أزيل من الخريطة',
     onMap: 'على الخريطة',
-    more: (n) => `و${n} غيرها`,
+    more: (n) => `${n} غيرها`, // Intl.ListFormat adds the و
     approximate: 'موقع أو مسار تقريبي',
     credit: 'مصادر الخريطة',
   },
@@ -126,6 +126,7 @@ export function describeState(
     if (removed.length) changes.push(`${words.removed}: ${list(removed, locale, words)}`);
     if (view && String(previous.view) !== String(state.view)) changes.push(view);
   }
-  const change = previous ? sentences(changes) : full;
+  // Without a previous state (first paint, a jump), the change is where the reader landed: the event and the view.
+  const change = previous ? sentences(changes) : sentences([title?.replace(/[.۔]\s*$/, '') ?? null, view]) || full;
   return { full: full + '.', change: change ? change + '.' : '' };
 }

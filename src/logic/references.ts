@@ -9,6 +9,9 @@ import type { Problem } from './types.js';
 import { formatPath } from './json-path.js';
 import { parseDay } from './dates.js';
 
+/** CSS colours an author writes: hex, rgb()/hsl() (modern or comma syntax), or a name. */
+const COLOR = /^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgb|rgba|hsl|hsla)\(\s*[-+0-9.%deg\s,/]+\)|[a-z]{3,30})$/i;
+
 type Path = Array<string | number>;
 type Dict = Record<string, unknown>;
 
@@ -100,6 +103,13 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     }
   }
   if (map) checkBBox(map.view, ['map', 'view']);
+  // Colours reach CSS: only colour syntax, never url() or anything that could fetch or break out.
+  for (const [id, spec] of Object.entries(states)) {
+    const color = dict(spec).color;
+    if (typeof color === 'string' && !COLOR.test(color.trim())) {
+      report('error', ['states', id, 'color'], `"${color}" is not a colour (use #rgb, #rrggbb, rgb(…), hsl(…) or a CSS colour name)`);
+    }
+  }
   for (const [id, spec] of Object.entries(counters)) {
     const derive = dict(dict(spec).derive);
     for (const key of ['count', 'areaKm2'] as const) {

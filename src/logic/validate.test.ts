@@ -151,6 +151,14 @@ describe('validation', () => {
       expectOne(await problemsAfter((f) => (f.events[1].view = { areas: ['nw'], points: ['mars'] })), 'error', 'events[1].view.points[0]', /^unknown point "mars"/);
     });
 
+    it('a state colour that is not a colour, or that would fetch a URL', async () => {
+      expectOne(await problemsAfter((f) => (f.states.red.color = 'url(https://tracker.example/x.svg#p)')), 'error', 'states.red.color', /is not a colour/);
+      expectOne(await problemsAfter((f) => (f.states.red.color = '#c0392')), 'error', 'states.red.color', /is not a colour/);
+      for (const ok of ['#c0392b', '#abc', 'rgb(10 20 30 / 50%)', 'rgba(1, 2, 3, 0.5)', 'hsl(120deg 50% 40%)', 'teal']) {
+        expect(await problemsAfter((f) => (f.states.red.color = ok)), ok).to.deep.equal([]);
+      }
+    });
+
     it('a topology object that does not exist', async () => {
       expectOne(await problemsAfter((f) => (f.map.lines = 'highways')), 'error', 'map.lines', 'no object "highways" in the topology (known: cells, roads, places, land)');
     });

@@ -1,6 +1,6 @@
 import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { StoryConsumer, type StoryContext } from '../../context.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { statePatterns, patternId } from '../../styles/patterns.js';
@@ -24,9 +24,14 @@ interface Label {
   el: SVGTextElement;
   feature: DrawnFeature;
   kind: Kind | 'base';
-  width: number;
-  height: number;
+  /** Measured text box, normal and bold (highlighted); width < 0: not measured yet. */
+  size: { normal: [number, number]; strong: [number, number] };
+  /** Last position written, so an unmoved label is not laid out again. */
+  at: string;
 }
+
+/** Radius of a point's dot plus its outline, normal and highlighted (matches the styles). */
+const DOT = { normal: 5, strong: 8 };
 
 /** Which ids an update must touch; null means "compare everything" (first paint, a jump). */
 interface Touched {
@@ -100,6 +105,8 @@ export class SardMap extends LitElement {
   private frame = 0;
   private draws: Animation[] = [];
   private hatches: Element[] = [];
+  /** What was shown and highlighted when labels were last placed. */
+  private labelKey = '';
   private pointAnchors = new Map<string, [number, number] | null>();
   private announced: string | null | undefined = undefined;
   private resizeObserver?: ResizeObserver;
@@ -114,17 +121,29 @@ export class SardMap extends LitElement {
       this.height = height;
       // Changing the transform inside does not resize the frame: no observer loop.
       this.svgEl?.setAttribute('viewBox', `0 0 ${width} ${height}`);
-      this.settle();
-      this.fitView(true, true);
+      // A zoom under way keeps going to the view refitted to the new size; a still map is refitted at once.
+      this.finishDraws();
+      this.fitView(!this.frame, true);
     });
     if (this.hasUpdated) this.observeFrame();
+    document.fonts?.addEventListener('loadingdone', this.onFonts);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+    document.fonts?.removeEventListener('loadingdone', this.onFonts);
     this.settle();
   }
+
+  /** A web font arrived: label sizes change, so measure again and re-place. */
+  private readonly onFonts = () => {
+    for (const label of this.labels) label.size.normal[0] = label.size.strong[0] = -1;
+    if (this.target && this.applied) {
+      this.placeLabels(this.target);
+      if (this.camera) this.setCamera(this.camera, false);
+    }
+  };
 
   protected override firstUpdated() {
     this.observeFrame();
@@ -159,7 +178,7 @@ export class SardMap extends LitElement {
     return html`
       <div class="canvas">
         <div class="frame" part="map" role=${model ? 'img' : nothing}>
-          ${model ? html`<svg aria-hidden="true" focusable="false">${guard([model], () => this.renderFeatures(model))}</svg>` : nothing}
+          ${model ? html`<svg aria-hidden="true" focusable="false">${keyed(model, this.renderFeatures(model))}</svg>` : nothing}
         </div>
         ${credit
           ? html`<button type="button" class="credit-toggle" part="credit-toggle" aria-controls="credit" aria-expanded=${this.creditOpen}
@@ -189,13 +208,20 @@ export class SardMap extends LitElement {
         (f) => svg`<g class="point" data-point=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}><circle class="dot" r="4"></circle></g>`,
       )}</g>
       <g class="labels">
+        <text class="measure"></text>
         ${model.base.map((f) => label('base', f))}${model.areas.map((f) => label('area', f))}${model.lines.map((f) => label('line', f))}${model.points.map((f) => label('point', f))}
       </g>`;
   }
 
   protected override updated(changed: PropertyValues) {
     const story = this.story;
-    if (!changed.has('story') || !story || !this.model) return;
+    if (!changed.has('story')) return;
+    if (!story || !this.model) {
+      // No map (yet, or any more): nothing to describe or announce.
+      this.frameEl?.removeAttribute('aria-label');
+      if (this.liveEl) this.liveEl.textContent = '';
+      return;
+    }
     if (!this.applied) {
       this.collectElements();
       // Measure now rather than wait a frame for the resize observer: the first paint already shows the view.
@@ -205,7 +231,8 @@ export class SardMap extends LitElement {
     }
     const previous = this.applied;
     this.apply(story.state, !previous || story.instant || this.motion.reduced);
-    const text = describeState(story.file, this.geo, story.locale, story.state, previous, this.viewNames(story.state));
+    // A jump (deep link, Home/End) lands on an event: say where, not every change since the last one.
+    const text = describeState(story.file, this.geo, story.locale, story.state, story.instant ? null : previous, this.viewNames(story.state));
     this.frameEl?.setAttribute('aria-label', text.full);
     // Announced once per event the reader reaches: not on load, on a resize, or on a second step of the same event.
     if (story.index >= 0 && this.announced !== undefined && story.state.eventId !== this.announced && this.liveEl) this.liveEl.textContent = text.change;
@@ -226,7 +253,7 @@ export class SardMap extends LitElement {
     this.pointAnchors = new Map(m.points.map((f) => [f.id, f.anchor]));
     this.labels = [...root.querySelectorAll<SVGTextElement>('text[data-for]')].map((el) => {
       const key = el.getAttribute('data-for')!;
-      return { el, feature: byKey.get(key)!, kind: key.slice(0, key.indexOf(':')) as Label['kind'], width: -1, height: 0 };
+      return { el, feature: byKey.get(key)!, kind: key.slice(0, key.indexOf(':')) as Label['kind'], size: { normal: [-1, 0], strong: [-1, 0] }, at: '' } as Label;
     });
     this.placed.clear();
     this.hatches = [...root.querySelectorAll('.hatch')];
@@ -247,12 +274,16 @@ export class SardMap extends LitElement {
     const svgEl = this.svgEl;
     if (!svgEl) return;
     this.finishDraws();
-    if (instant) svgEl.classList.add('instant');
+    // Instant steps switch transitions off on the elements they change, not on the whole map: a class on the
+    // root would restyle every area twice per step.
+    this.quiet = instant && !this.motion.reduced ? [] : null;
     const touched = previous ? this.touched(previous, state) : null;
     const controlIds = touched?.control ?? new Set([...Object.keys(previous?.control ?? {}), ...Object.keys(state.control)]);
+    // Own keys only: an area called `constructor` must not read Object.prototype.
+    const stateOf = (control: Record<string, string> | undefined, id: string) => (control && Object.hasOwn(control, id) ? control[id]! : '');
     for (const id of controlIds) {
-      const s = state.control[id] ?? '';
-      if (previous && (previous.control[id] ?? '') === s) continue;
+      const s = stateOf(state.control, id);
+      if (previous && stateOf(previous.control, id) === s) continue;
       const el = this.elements.area.get(id);
       if (el) this.setAreaState(el, s);
     }
@@ -265,25 +296,42 @@ export class SardMap extends LitElement {
       const el = this.elements.line.get(id) ?? this.elements.point.get(id);
       if (!el) continue;
       el.setAttribute('data-visible', String(on));
+      this.silence(el);
       if (on && !instant && el.classList.contains('line') && !el.hasAttribute('data-approximate')) newLines.push(el as SVGPathElement);
     }
     const highlight = new Set(state.highlight);
     for (const id of new Set([...this.highlighted, ...highlight])) {
       if (this.highlighted.has(id) === highlight.has(id)) continue;
-      (this.elements.line.get(id) ?? this.elements.point.get(id) ?? this.elements.area.get(id))?.setAttribute('data-highlight', String(highlight.has(id)));
+      const el = this.elements.line.get(id) ?? this.elements.point.get(id) ?? this.elements.area.get(id);
+      el?.setAttribute('data-highlight', String(highlight.has(id)));
+      if (el) this.silence(el);
     }
     this.highlighted = highlight;
     this.applied = state;
     const zoomMs = this.fitView(instant);
     this.drawLines(newLines, zoomMs);
-    if (instant) {
-      svgEl.getBoundingClientRect(); // apply the new styles while transitions are off
-      svgEl.classList.remove('instant');
+    const quiet = this.quiet;
+    this.quiet = null;
+    if (quiet?.length) {
+      getComputedStyle(quiet[0]!).opacity; // computes the new styles (of changed elements only) while their transitions are off
+      for (const el of quiet) el.style.removeProperty('transition');
+    }
+  }
+
+  /** Elements changed by an instant step, whose transitions are off until the step is applied. */
+  private quiet: Array<HTMLElement | SVGElement> | null = null;
+
+  private silence(el: Element) {
+    if (!this.quiet) return;
+    for (const e of [el, ...el.children] as SVGElement[]) {
+      e.style.setProperty('transition', 'none');
+      this.quiet.push(e);
     }
   }
 
   private setAreaState(el: SVGPathElement, s: string) {
     el.setAttribute('data-state', s);
+    this.silence(el);
     const spec = s ? this.file?.states?.[s] : undefined;
     if (!spec) {
       el.style.removeProperty('--_fill');
@@ -315,9 +363,12 @@ export class SardMap extends LitElement {
     const target = this.cameraFor(view);
     const same = this.target && target.every((v, i) => Math.abs(v - this.target![i]!) < 1e-9);
     if (same && !force) {
-      // Same view: labels may still change (a point shown or highlighted), the camera keeps going.
-      this.placeLabels(target);
-      if (this.camera) this.setCamera(this.camera);
+      // Same view: labels change only if what is shown or highlighted did; the camera keeps going.
+      const key = `${this.applied!.visible}|${this.applied!.highlight}`;
+      if (key !== this.labelKey) {
+        this.placeLabels(target);
+        if (this.camera) this.setCamera(this.camera, false);
+      }
       return 0;
     }
     this.target = target;
@@ -341,15 +392,22 @@ export class SardMap extends LitElement {
     return ms;
   }
 
-  private setCamera(camera: Camera) {
+  /**
+   * Puts the camera at `camera`: one transform on the drawing (re-set only when it moves: SVG re-lays out
+   * everything under a changed transform), then the few screen-space things, shown points and placed labels.
+   */
+  private setCamera(camera: Camera, moved = true) {
     this.camera = camera;
     const [cx, cy, w] = camera;
     const k = this.width / w;
     const tx = this.width / 2 - k * cx;
     const ty = this.height / 2 - k * cy;
-    this.zoomEl?.setAttribute('transform', `translate(${tx},${ty}) scale(${k})`);
-    // Hatching keeps its on-screen size at any zoom.
-    for (const p of this.hatches) p.setAttribute('patternTransform', `scale(${1 / k})`);
+    const transform = `translate(${tx},${ty}) scale(${k})`;
+    if (moved && this.zoomEl && this.zoomEl.getAttribute('transform') !== transform) {
+      this.zoomEl.setAttribute('transform', transform);
+      // Hatching keeps its on-screen size at any zoom.
+      for (const p of this.hatches) p.setAttribute('patternTransform', `scale(${1 / k})`);
+    }
     // Points live in screen space (true circles at any zoom): only the shown ones move.
     for (const id of this.applied?.visible ?? []) {
       const at = this.pointAnchors.get(id);
@@ -357,13 +415,36 @@ export class SardMap extends LitElement {
     }
     for (const [label, at] of this.placed) {
       const [x, y] = label.feature.anchor!;
-      label.el.setAttribute('x', String(k * x + tx + at.x));
-      label.el.setAttribute('y', String(k * y + ty + at.y));
+      const position = `${k * x + tx + at.x} ${k * y + ty + at.y}`;
+      if (position === label.at) continue;
+      label.at = position;
+      const [px, py] = position.split(' ');
+      label.el.setAttribute('x', px!);
+      label.el.setAttribute('y', py!);
     }
+  }
+
+  /**
+   * A label's text box, measured once (per weight) on one hidden measuring element: labels not shown are
+   * `display: none`, so thousands of them cost no layout.
+   */
+  private measure(label: Label, strong: boolean): [number, number] {
+    const size = strong ? label.size.strong : label.size.normal;
+    if (size[0] < 0) {
+      const probe = this.renderRoot.querySelector<SVGTextElement>('text.measure');
+      if (!probe) return [0, 0];
+      probe.setAttribute('class', `measure ${label.kind}-label${strong ? ' strong' : ''}`);
+      probe.textContent = label.feature.name;
+      const box = probe.getBBox();
+      size[0] = box.width;
+      size[1] = box.height;
+    }
+    return size;
   }
 
   /** Chooses the labels shown at `camera`: greedy by priority, none overlapping, none outside the frame. */
   private placeLabels(camera: Camera) {
+    this.labelKey = `${this.applied!.visible}|${this.applied!.highlight}`;
     const [cx, cy, w] = camera;
     const k = this.width / w;
     const toScreen = ([x, y]: [number, number]) => [k * (x - cx) + this.width / 2, k * (y - cy) + this.height / 2] as const;
@@ -377,17 +458,17 @@ export class SardMap extends LitElement {
       if (!shown || !f.anchor) continue;
       const [x, y] = toScreen(f.anchor);
       if (x < 0 || y < 0 || x > this.width || y > this.height) continue;
-      if (label.kind === 'point') dots.push([x - 5, y - 5, x + 5, y + 5]);
-      if (label.width < 0) {
-        const box = label.el.getBBox();
-        label.width = box.width;
-        label.height = box.height;
+      const strong = this.highlighted.has(f.id);
+      if (label.kind === 'point') {
+        const r = strong ? DOT.strong : DOT.normal;
+        dots.push([x - r, y - r, x + r, y + r]);
       }
+      const [width, height] = this.measure(label, strong);
       // An area's name shows only where the area is wide enough on screen to carry it.
-      if ((label.kind === 'area' || label.kind === 'base') && f.box && (f.box[2] - f.box[0]) * k < label.width * 0.9) continue;
-      const boost = this.highlighted.has(f.id) ? PRIORITY.highlight : 0;
+      if ((label.kind === 'area' || label.kind === 'base') && f.box && (f.box[2] - f.box[0]) * k < width * 0.9) continue;
+      const boost = strong ? PRIORITY.highlight : 0;
       const size = f.box ? Math.log1p((f.box[2] - f.box[0]) * (f.box[3] - f.box[1]) * k * k) : 0;
-      candidates.push({ id: `${label.kind}:${f.id}`, label, x, y, width: label.width, height: label.height, priority: boost + PRIORITY[label.kind] + size, kind: label.kind === 'point' ? 'point' : 'area' });
+      candidates.push({ id: `${label.kind}:${f.id}`, label, x, y, width, height, priority: boost + PRIORITY[label.kind] + size, kind: label.kind === 'point' ? 'point' : 'area' });
     }
     const placed = placeLabels(candidates, this.width, this.height, dots);
     const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -396,8 +477,13 @@ export class SardMap extends LitElement {
       const c = byId.get(p.id)!;
       next.set(c.label, { x: p.x - c.x, y: p.y - c.y });
     }
-    for (const label of this.placed.keys()) if (!next.has(label)) label.el.classList.remove('on');
+    for (const label of this.placed.keys()) {
+      if (next.has(label)) continue;
+      label.el.classList.remove('on');
+      this.silence(label.el);
+    }
     for (const [label] of next) {
+      if (!this.placed.has(label)) this.silence(label.el);
       label.el.classList.add('on');
       label.el.classList.toggle('strong', this.highlighted.has(label.feature.id));
     }

@@ -49,16 +49,18 @@ export const mapStyles = css`
     paint-order: stroke;
     text-anchor: middle;
     dominant-baseline: central;
+    /* Labels not shown are not laid out at all: a map of thousands of areas stays cheap per step. */
+    display: none;
     opacity: 0;
-    visibility: hidden;
-    transition: opacity 250ms ease-in, visibility 0s 250ms;
+    transition: opacity 250ms ease-in, display 250ms allow-discrete;
   }
-  text.on { opacity: 1; visibility: visible; transition: opacity 300ms ease-out, visibility 0s; }
+  text.on { display: inline; opacity: 1; transition: opacity 300ms ease-out, display 0s allow-discrete; }
+  @starting-style { text.on { opacity: 0; } }
+  text.measure { display: inline; visibility: hidden; }
   text.area-label { fill: var(--sard-map-area-label, #4a4a4a); font-size: var(--sard-map-area-label-size, 11px); }
   text.base-label { fill: var(--sard-map-base-label, #77736a); font-size: var(--sard-map-area-label-size, 11px); letter-spacing: 0.05em; }
   text.strong { font-weight: bold; }
 
-  .instant, .instant * { transition: none !important; }
   @media (prefers-reduced-motion: reduce) {
     *, text.on { transition: none !important; }
   }

@@ -180,6 +180,23 @@ describe('<sard-map>', () => {
     expect(road.getAttribute('data-visible')).to.equal('true');
   });
 
+  it('a resize during a zoom keeps the zoom going to the refitted view', async () => {
+    await setViewport({ width: 1000, height: 700 });
+    const story = await mapStory();
+    await scrollToStep(story, 0);
+    await settled(story);
+    await scrollToStep(story, 1);
+    await sleep(150);
+    const frames: string[] = [];
+    const watch = new MutationObserver(() => frames.push(transformOf(story)!));
+    watch.observe(root(story).querySelector('.zoom')!, { attributes: true, attributeFilter: ['transform'] });
+    await setViewport({ width: 900, height: 650 });
+    await settled(story);
+    watch.disconnect();
+    expect(new Set(frames).size, 'frames after the resize').to.be.greaterThan(5);
+    expectFitted(story, ['nw', 'ne']);
+  });
+
   it('a resize keeps the view', async () => {
     await setViewport({ width: 1000, height: 700 });
     const story = await mapStory();
@@ -195,6 +212,20 @@ describe('<sard-map>', () => {
         return false;
       }
     }, 'the view to be fitted again after the resize');
+  });
+
+  it('a new event file replaces the map state entirely', async () => {
+    const story = await mapStory();
+    await scrollToStep(story, 2);
+    await settled(story);
+    const next = await basicWithInlineTopology();
+    next.initial!.control = {};
+    next.initial!.visible = [];
+    next.events = next.events.map((e) => ({ id: e.id, date: e.date, sources: e.sources }));
+    story.events = next;
+    await until(() => story.state?.eventId === 'e2' && all(story, '[data-area]').every((el) => el.getAttribute('data-state') === ''), 'the new file to be drawn');
+    expectMatchesState(story, story.state!);
+    expect(all(story, '[data-visible="true"]')).to.have.length(0);
   });
 
   it('a step touches only the features that change', async () => {
@@ -216,21 +247,26 @@ describe('<sard-map>', () => {
     expect([...touched].sort()).to.deep.equal(['ne', 'ring-road', 'se']);
   });
 
-  it('labels never overlap each other or leave the frame, at every step', async () => {
-    const story = await mapStory();
+  it('labels never overlap each other, a shown dot (highlighted ones too) or the frame edge, at every step', async () => {
+    const file = await basicWithInlineTopology();
+    file.events[1]!.highlight = ['ring-road', 'citadel'];
+    const story = await mapStory(file);
     for (const i of [0, 1, 3, 5]) {
       await scrollToStep(story, i);
       await settled(story);
+      await sleep(350); // label and dot transitions
       const frame = root(story).querySelector('svg')!.getBoundingClientRect();
       const boxes = all(story, 'text.on').map((t) => t.getBoundingClientRect());
+      const dots = all(story, '.point[data-visible="true"] .dot').map((d) => d.getBoundingClientRect());
       if (i < 5) expect(boxes.length, `labels at step ${i}`).to.be.greaterThan(0); // step 5 zooms to a hidden point
+      const apart = (b: DOMRect, o: DOMRect) => b.right <= o.left || o.right <= b.left || b.bottom <= o.top || o.bottom <= b.top;
       boxes.forEach((b, j) => {
         expectInside(b, frame, `label ${j} at step ${i}`);
-        boxes.slice(j + 1).forEach((o) => {
-          const apart = b.right <= o.left || o.right <= b.left || b.bottom <= o.top || o.bottom <= b.top;
-          expect(apart, `labels overlap at step ${i}`).to.be.true;
-        });
+        boxes.slice(j + 1).forEach((o) => expect(apart(b, o), `labels overlap at step ${i}`).to.be.true);
+        dots.forEach((d) => expect(apart(b, d), `label ${j} covers a dot at step ${i}`).to.be.true);
       });
+      // Labels not shown are not laid out at all.
+      for (const t of all(story, 'text[data-for]:not(.on)')) expect(getComputedStyle(t).display).to.equal('none');
     }
   });
 
@@ -303,6 +339,17 @@ describe('<sard-map>', () => {
     watch.disconnect();
     expect(announcements.length, announcements.join(' | ')).to.equal(1);
     expect(announcements[0]).to.contain('one').and.contain('ring-road');
+  });
+
+  it('a jump announces where the reader landed, not every change on the way', async () => {
+    const story = await mapStory();
+    await scrollToStep(story, 0);
+    const live = root(story).querySelector('[aria-live]')!;
+    story.goTo('e5');
+    await until(() => story.activeIndex === 5, 'the jump');
+    await nextFrame();
+    expect(live.textContent).to.contain('five');
+    expect(live.textContent).to.not.contain('صار بيد');
   });
 
   it('in forced-colors mode, control states stay distinguishable by hatching', async () => {

@@ -1,0 +1,153 @@
+// Map benchmark in headless Chromium, on the built bundle (npm run build first).
+//   node scripts/bench-map.js [--runs 40]
+// 1. The Aleppo 2016 story: main-thread work per step change (CDP Performance
+//    metrics: script, style, layout, all tasks) and time from the step change to
+//    the next painted frame, forward through every step.
+// 2. Synthetic maps of 100, 500 and 2000 areas (a grid of cells over Aleppo),
+//    200 events that each hand 5 areas over: the per-step cost should follow the
+//    number of changed areas, not the total.
+// Measured with reduced motion, so each number is the cost of applying a step
+// (transitions, which run over later frames, are left out).
+import { mkdirSync, writeFileSync, statSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChrome, chromeArgs } from './find-chrome.js';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
+const AREAS = [100, 500, 2000];
+const EVENTS = 200;
+const CHANGED = 5;
+
+/** A TopoJSON grid of n square cells (no shared arcs: the worst case for path size). */
+function grid(n) {
+  const side = Math.ceil(Math.sqrt(n));
+  const size = 0.2 / side;
+  const arcs = [];
+  const geometries = [];
+  for (let i = 0; i < n; i++) {
+    const x = 37.05 + (i % side) * size;
+    const y = 36.1 + Math.floor(i / side) * size;
+    arcs.push([[x, y], [x, y + size], [x + size, y + size], [x + size, y], [x, y]]);
+    geometries.push({ type: 'Polygon', id: `a${i}`, arcs: [[i]], properties: { name: `A${i}` } });
+  }
+  return { type: 'Topology', objects: { cells: { type: 'GeometryCollection', geometries } }, arcs };
+}
+
+/** Deterministic pseudo-random numbers: the same story every run. */
+function random(seed) {
+  return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+}
+
+mkdirSync('.bench', { recursive: true });
+for (const n of AREAS) {
+  const rand = random(n);
+  const states = ['a', 'b', 'c'];
+  const events = Array.from({ length: EVENTS }, (_, i) => {
+    const control = {};
+    for (let k = 0; k < CHANGED; k++) control[`a${Math.floor(rand() * n)}`] = states[Math.floor(rand() * 3)];
+    const event = { id: `e${i}`, date: new Date(Date.UTC(2016, 0, 1) + i * 86400000).toISOString().slice(0, 10), control, sources: ['s'] };
+    if (i % 10 === 0) event.view = { areas: [`a${Math.floor(rand() * n)}`, `a${Math.floor(rand() * n)}`] };
+    return event;
+  });
+  const file = {
+    version: 1,
+    locale: 'ar-SY',
+    sources: { s: { title: 'bench' } },
+    map: { topology: `grid-${n}.topo.json`, areas: 'cells' },
+    states: { a: { label: 'A', color: '#b03a2e' }, b: { label: 'B', color: '#0072b2' }, c: { label: 'C', color: '#e69f00' } },
+    counters: { held: { label: 'held', derive: { count: 'a' } } },
+    events,
+  };
+  writeFileSync(`.bench/grid-${n}.topo.json`, JSON.stringify(grid(n)));
+  writeFileSync(`.bench/map-${n}.events.json`, JSON.stringify(file));
+  const steps = events.map((e) => `<sard-step event="${e.id}"><p>Step ${e.id}</p></sard-step>`).join('\n');
+  writeFileSync(
+    `.bench/map-${n}.html`,
+    `<!doctype html><html lang="ar"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<script type="module" src="../dist/sard.js"></script></head><body>
+<div style="height: 100vh"></div>
+<sard-story src="map-${n}.events.json" style="--sard-step-gap: 30vh">
+<div slot="graphic" style="display: flex; flex-direction: column; height: 100%"><sard-counter counter="held"></sard-counter><sard-map></sard-map><sard-legend></sard-legend></div>
+${steps}
+</sard-story></body></html>`,
+  );
+}
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const server = createServer(async (req, res) => {
+  try {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const body = await readFile(join(process.cwd(), path));
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const port = server.address().port;
+const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Steps through `targets`, returning per-change medians: frame latency, and CDP main-thread ms. */
+async function measure(url, targets) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('sard-story')?.state && document.querySelector('sard-map')?.shadowRoot?.querySelector('svg'));
+  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const rows = { frame: [], script: [], style: [], layout: [], task: [] };
+  for (const i of targets) {
+    const before = await metric();
+    const frame = await page.evaluate(
+      (i) =>
+        new Promise((resolve) => {
+          const story = document.querySelector('sard-story');
+          const step = story.querySelectorAll('sard-step')[i];
+          const timer = setTimeout(() => resolve(NaN), 3000);
+          story.addEventListener(
+            'sard-step-enter',
+            () => {
+              const t0 = performance.now();
+              // The second frame callback runs after the frame with the change was painted.
+              requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(timer), resolve(performance.now() - t0))));
+            },
+            { once: true },
+          );
+          window.scrollTo({ top: scrollY + step.getBoundingClientRect().top - story.triggerY() + 4, behavior: 'instant' });
+        }),
+      i,
+    );
+    const after = await metric();
+    const d = (key) => ((after[key] ?? 0) - (before[key] ?? 0)) * 1000;
+    rows.frame.push(frame);
+    rows.script.push(d('ScriptDuration'));
+    rows.style.push(d('RecalcStyleDuration'));
+    rows.layout.push(d('LayoutDuration'));
+    rows.task.push(d('TaskDuration'));
+  }
+  await page.close();
+  return Object.fromEntries(Object.entries(rows).map(([k, xs]) => [k, median(xs.filter((x) => !Number.isNaN(x)))]));
+}
+
+const fmt = (r) => `${r.task.toFixed(2).padStart(7)} ${r.script.toFixed(2).padStart(7)} ${r.style.toFixed(2).padStart(7)} ${r.layout.toFixed(2).padStart(7)} ${r.frame.toFixed(1).padStart(9)}`;
+const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+console.log(`bundle dist/sard.iife.js: ${gz('dist/sard.iife.js')} B gzip -9; topology data/aleppo.topo.json: ${statSync('data/aleppo.topo.json').size} B raw, ${gz('data/aleppo.topo.json')} B gzip -9`);
+console.log(`medians per step change (reduced motion): main-thread ms (all tasks, script, style, layout) and ms to the painted frame`);
+console.log(`story                      tasks  script   style  layout  to paint`);
+const story = `http://127.0.0.1:${port}/stories/aleppo-2016.html`;
+const stepCount = (readFileSync('stories/aleppo-2016.html', 'utf8').match(/<sard-step/g) ?? []).length;
+const forward = Array.from({ length: stepCount }, (_, i) => i);
+console.log(`aleppo-2016 (${stepCount} steps)  ${fmt(await measure(story, [...forward, ...forward.slice().reverse()]))}`);
+for (const n of AREAS) {
+  const start = 50;
+  const targets = Array.from({ length: RUNS }, (_, r) => start + r);
+  console.log(`grid ${String(n).padStart(4)} areas, ${CHANGED} change ${fmt(await measure(`http://127.0.0.1:${port}/.bench/map-${n}.html`, targets))}`);
+}
+await browser.close();
+server.close();
