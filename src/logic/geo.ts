@@ -4,7 +4,7 @@
  * set of features (to resolve views). Polygons are rewound so that RFC 7946
  * (counter-clockwise) and d3 (clockwise) winding both give the small area.
  */
-import { geoArea } from 'd3-geo';
+import { sphericalArea } from './sphere.js';
 import { feature } from 'topojson-client';
 import type { Feature, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -31,13 +31,13 @@ const reverseRings = (rings: Position[][]): Position[][] => rings.map((ring) => 
 /** A polygon whose spherical area exceeds a hemisphere was wound the other way: flip it. */
 function rewind(geometry: Geometry): Geometry {
   if (geometry.type === 'Polygon') {
-    return geoArea(geometry) > 2 * Math.PI ? { ...geometry, coordinates: reverseRings(geometry.coordinates) } : geometry;
+    return sphericalArea(geometry) > 2 * Math.PI ? { ...geometry, coordinates: reverseRings(geometry.coordinates) } : geometry;
   }
   if (geometry.type === 'MultiPolygon') {
     return {
       ...geometry,
       coordinates: geometry.coordinates.map((polygon) =>
-        geoArea({ type: 'Polygon', coordinates: polygon } as Polygon) > 2 * Math.PI ? reverseRings(polygon) : polygon,
+        sphericalArea({ type: 'Polygon', coordinates: polygon } as Polygon) > 2 * Math.PI ? reverseRings(polygon) : polygon,
       ),
     } as MultiPolygon;
   }
@@ -153,7 +153,7 @@ export function buildGeo(
       let value = km2.get(id);
       if (value === undefined) {
         const f = features.areas.get(id);
-        value = f ? geoArea(f) * EARTH_RADIUS_KM * EARTH_RADIUS_KM : 0;
+        value = f ? sphericalArea(f.geometry) * EARTH_RADIUS_KM * EARTH_RADIUS_KM : 0;
         km2.set(id, value);
       }
       return value;

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { interpolateZoom } from 'd3-interpolate';
+import { geoArea } from 'd3-geo';
+import { sphericalArea } from './sphere.js';
 import { zoomPath, type Camera } from './zoom.js';
 import { placeLabels, type LabelCandidate } from './labels.js';
 import { makeProjection, mercator, pathOf } from './projection.js';
@@ -35,6 +37,46 @@ describe('zoomPath (van Wijk and Nuij)', () => {
     const p = zoomPath([0, 0, 100], [300, -40, 5]);
     p(0).forEach((v, i) => expect(v).to.be.closeTo([0, 0, 100][i]!, 1e-9));
     p(1).forEach((v, i) => expect(v).to.be.closeTo([300, -40, 5][i]!, 1e-9));
+  });
+});
+
+describe('sphericalArea', () => {
+  let seed = 11;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  /** A star-shaped ring around (lon, lat) of radius up to r degrees, closed, clockwise (d3) or not. */
+  const ring = (lon: number, lat: number, r: number, clockwise: boolean) => {
+    const n = 3 + Math.floor(random() * 12);
+    const points = Array.from({ length: n }, (_, i) => {
+      const a = (clockwise ? -1 : 1) * (2 * Math.PI * i) / n;
+      const d = r * (0.4 + 0.6 * random());
+      return [lon + d * Math.cos(a), lat + d * Math.sin(a)];
+    });
+    return [...points, points[0]!];
+  };
+
+  it('agrees with d3-geo’s geoArea on polygons of every size and winding, with holes and parts', () => {
+    for (let n = 0; n < 300; n++) {
+      const lon = random() * 340 - 170;
+      const lat = random() * 140 - 70;
+      const r = [0.001, 0.05, 1, 10, 40][n % 5]!;
+      const clockwise = random() < 0.5;
+      const outer = ring(lon, lat, r, clockwise);
+      const polygon = { type: 'Polygon' as const, coordinates: n % 3 ? [outer] : [outer, ring(lon, lat, r / 5, !clockwise)] };
+      const multi = { type: 'MultiPolygon' as const, coordinates: [polygon.coordinates, [ring(lon + 2 * r + 1, lat, r / 2, clockwise)]] };
+      for (const g of [polygon, multi]) {
+        const d3 = geoArea(g);
+        expect(sphericalArea(g), `case ${n} r=${r}`).to.be.closeTo(d3, 1e-9 * Math.max(1, d3));
+      }
+    }
+  });
+
+  it('lines and points cover nothing; a ring the wrong way covers the rest of the sphere', () => {
+    expect(sphericalArea({ type: 'LineString', coordinates: [[0, 0], [1, 1]] })).to.equal(0);
+    const cw = [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]];
+    const small = sphericalArea({ type: 'Polygon', coordinates: [cw] });
+    const big = sphericalArea({ type: 'Polygon', coordinates: [cw.slice().reverse()] });
+    expect(small).to.be.below(0.001);
+    expect(small + big).to.be.closeTo(4 * Math.PI, 1e-9);
   });
 });
 
