@@ -201,7 +201,7 @@ export class SardMap extends LitElement {
         <g class="base">${model.base.map((f) => svg`<path d=${f.d}></path>`)}</g>
         <g class="areas">${model.areas.map((f) => svg`<path class="area" d=${f.d} data-area=${f.id} data-state="" data-highlight="false"></path>`)}</g>
         <g class="lines">${model.lines.map(
-          (f) => svg`<path class="line" d=${f.d} data-line=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}></path>`,
+          (f) => svg`<path class="casing" d=${f.d}></path><path class="line" d=${f.d} data-line=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}></path>`,
         )}</g>
       </g>
       <g class="points">${model.points.map(
@@ -499,14 +499,17 @@ export class SardMap extends LitElement {
       const length = line.getTotalLength() * k; // non-scaling stroke: dashes are in screen px
       if (!(length > 0)) continue;
       const dash = `${length} ${length}`;
-      this.draws.push(
-        line.animate([{ strokeDasharray: dash, strokeDashoffset: length }, { strokeDasharray: dash, strokeDashoffset: 0 }], {
-          duration: Math.min(1200, 300 + length),
-          delay,
-          easing: 'ease-in-out',
-          fill: 'backwards',
-        }),
-      );
+      // The line and its casing (the halo beneath it) draw together.
+      for (const path of [line, line.previousElementSibling!]) {
+        this.draws.push(
+          path.animate([{ strokeDasharray: dash, strokeDashoffset: length }, { strokeDasharray: dash, strokeDashoffset: 0 }], {
+            duration: Math.min(1200, 300 + length),
+            delay,
+            easing: 'ease-in-out',
+            fill: 'backwards',
+          }),
+        );
+      }
     }
   }
 

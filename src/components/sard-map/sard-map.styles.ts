@@ -33,6 +33,11 @@ export const mapStyles = css`
   .line, .point { transition: opacity 400ms ease-out, visibility 0s; }
   [data-visible='false'] { opacity: 0; visibility: hidden; transition: opacity 300ms ease-in, visibility 0s 300ms; }
   .line { fill: none; stroke: var(--sard-map-line, #3d3d3d); stroke-width: 2.5; }
+  /* A halo under each line keeps it readable over any fill, highlighted or not. */
+  .casing { fill: none; stroke: var(--sard-map-halo, #fff); stroke-width: 5.5; transition: opacity 400ms ease-out; }
+  .casing:has(+ [data-visible='false']) { opacity: 0; transition: opacity 300ms ease-in; }
+  .casing:has(+ [data-highlight='true']) { stroke-width: 8; }
+  .casing:has(+ [data-approximate]) { stroke-dasharray: 7 5; stroke-linecap: butt; }
   .line[data-approximate] { stroke-dasharray: 7 5; stroke-linecap: butt; }
   .line[data-highlight='true'] { stroke: var(--sard-accent, #c0392b); stroke-width: 4; }
   .dot { fill: var(--sard-map-point, #222); stroke: var(--sard-map-halo, #fff); stroke-width: 2; transition: r 300ms ease-out; }
@@ -106,6 +111,7 @@ export const mapStyles = css`
     .area { fill: var(--_hatch, Canvas); stroke: CanvasText; stroke-width: 1; }
     .area[data-highlight='true'] { stroke: Highlight; stroke-width: 3; }
     .line { stroke: CanvasText; }
+    .casing { stroke: Canvas; }
     .line[data-highlight='true'] { stroke: Highlight; }
     .dot { fill: CanvasText; stroke: Canvas; }
     .point[data-highlight='true'] .dot { fill: Highlight; }

@@ -9,7 +9,7 @@ describe('accessibility (axe-core)', () => {
   afterEach(cleanup);
 
   it('a story with every graphic passes axe, in RTL', async () => {
-    const story = await mountStory({ graphic: 'sard-date sard-counter:people sard-counter:days sard-legend' });
+    const story = await mountStory({ graphic: 'sard-date sard-counter:people sard-counter:days sard-map sard-legend' });
     await scrollToStep(story, 2);
     await expect(story).to.be.accessible();
   });
@@ -17,12 +17,30 @@ describe('accessibility (axe-core)', () => {
   it('a story in stacked layout at 320 px passes axe', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
-      const story = await mountStory({ graphic: 'sard-date sard-counter:people sard-legend' });
+      const file = await basicWithInlineTopology();
+      file.credit = 'Schematic shapes; Natural Earth';
+      const story = await mountStory({ inline: file, graphic: 'sard-date sard-counter:people sard-map sard-legend' });
       await until(() => story.effectiveLayout === 'stacked', 'stacked');
       await scrollToStep(story, 1);
       await expect(story).to.be.accessible();
+      // The folded map credit's button too.
+      const map = story.querySelector('sard-map')!;
+      (map.shadowRoot!.querySelector('[part="credit-toggle"]') as HTMLElement).click();
+      await map.updateComplete;
+      expect(map.shadowRoot!.querySelector('[part="credit-toggle"]')!.getAttribute('aria-expanded')).to.equal('true');
+      await expect(story).to.be.accessible();
     } finally {
       await setViewport({ width: 1200, height: 800 });
+    }
+  });
+
+  it('every step of a story with a map passes axe', async () => {
+    const file = await basicWithInlineTopology();
+    file.credit = 'Schematic shapes';
+    const story = await mountStory({ inline: file, graphic: 'sard-date sard-counter:people sard-map sard-legend' });
+    for (let i = 0; i < 6; i++) {
+      await scrollToStep(story, i);
+      await expect(story, `step ${i}`).to.be.accessible();
     }
   });
 
