@@ -10,7 +10,8 @@ export const mapStyles = css`
   }
   :host { container: sard-map / inline-size; }
   .canvas { position: relative; flex: 1 1 auto; min-block-size: 0; display: flex; flex-direction: column; }
-  .frame { position: relative; flex: 1 1 auto; min-block-size: 0; }
+  /* The drawing is its own layout island: text changing around the map (counters, the live region) never re-lays out thousands of shapes. */
+  .frame { position: relative; flex: 1 1 auto; min-block-size: 0; contain: strict; }
   svg {
     position: absolute;
     inset: 0;
