@@ -103,6 +103,9 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     }
   }
   if (map) checkBBox(map.view, ['map', 'view']);
+  if (Object.keys(states).length > 6) {
+    report('warning', ['states'], `${Object.keys(states).length} control states: in forced-colours mode only 6 hatchings tell them apart (states 7 and on repeat them)`);
+  }
   // Colours reach CSS: only colour syntax, never url() or anything that could fetch or break out.
   for (const [id, spec] of Object.entries(states)) {
     const color = dict(spec).color;

@@ -159,6 +159,13 @@ describe('validation', () => {
       }
     });
 
+    it('more control states than hatchings is a warning', async () => {
+      const problems = await problemsAfter((f) => {
+        for (let i = 0; i < 5; i++) f.states[`s${i}`] = { label: `S${i}`, color: '#123456' };
+      });
+      expectOne(problems, 'warning', 'states', /^7 control states: in forced-colours mode only 6 hatchings/);
+    });
+
     it('a topology object that does not exist', async () => {
       expectOne(await problemsAfter((f) => (f.map.lines = 'highways')), 'error', 'map.lines', 'no object "highways" in the topology (known: cells, roads, places, land)');
     });

@@ -30,6 +30,15 @@ interface Label {
   at: string;
 }
 
+/** Models by topology and language: a map moved in the page, or a second map of the same story, does not project again. */
+const models = new WeakMap<Geo, Map<string, MapModel>>();
+function modelFor(geo: Geo, language: string): MapModel {
+  if (!models.has(geo)) models.set(geo, new Map());
+  const byLanguage = models.get(geo)!;
+  if (!byLanguage.has(language)) byLanguage.set(language, buildMapModel(geo, language));
+  return byLanguage.get(language)!;
+}
+
 /** Radius of a point's dot plus its outline, normal and highlighted (matches the styles). */
 const DOT = { normal: 5, strong: 8 };
 
@@ -105,6 +114,8 @@ export class SardMap extends LitElement {
   private frame = 0;
   private draws: Animation[] = [];
   private hatches: Element[] = [];
+  /** Points hidden by the last step, fading out. */
+  private fading: string[] = [];
   /** What was shown and highlighted when labels were last placed. */
   private labelKey = '';
   private pointAnchors = new Map<string, [number, number] | null>();
@@ -161,7 +172,7 @@ export class SardMap extends LitElement {
       this.geo = geo;
       this.file = story?.file;
       this.language = languageOf(story?.locale ?? 'en');
-      this.model = geo ? buildMapModel(geo, this.language) : undefined;
+      this.model = geo ? modelFor(geo, this.language) : undefined;
       this.eventIndex = new Map(story?.file.events.map((e, i) => [e.id, i]));
       this.applied = null;
       this.highlighted.clear();
@@ -289,6 +300,7 @@ export class SardMap extends LitElement {
     }
     const visible = new Set(state.visible);
     const wasVisible = new Set(previous?.visible ?? []);
+    this.fading = [];
     const newLines: SVGPathElement[] = [];
     for (const id of touched?.visible ?? new Set([...wasVisible, ...visible])) {
       const on = visible.has(id);
@@ -297,6 +309,7 @@ export class SardMap extends LitElement {
       if (!el) continue;
       el.setAttribute('data-visible', String(on));
       this.silence(el);
+      if (!on) this.fading.push(id); // still fading out: it keeps following the camera
       if (on && !instant && el.classList.contains('line') && !el.hasAttribute('data-approximate')) newLines.push(el as SVGPathElement);
     }
     const highlight = new Set(state.highlight);
@@ -409,7 +422,7 @@ export class SardMap extends LitElement {
       for (const p of this.hatches) p.setAttribute('patternTransform', `scale(${1 / k})`);
     }
     // Points live in screen space (true circles at any zoom): only the shown ones move.
-    for (const id of this.applied?.visible ?? []) {
+    for (const id of [...(this.applied?.visible ?? []), ...this.fading]) {
       const at = this.pointAnchors.get(id);
       if (at) this.elements.point.get(id)?.setAttribute('transform', `translate(${k * at[0] + tx},${k * at[1] + ty})`);
     }
