@@ -10,11 +10,9 @@
 // (transitions, which run over later frames, are left out).
 import { mkdirSync, writeFileSync, statSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome, chromeArgs } from './find-chrome.js';
+import { serveRepository, median } from './static-server.js';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
@@ -77,20 +75,8 @@ ${steps}
   );
 }
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
-const server = createServer(async (req, res) => {
-  try {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const body = await readFile(join(process.cwd(), path));
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const port = server.address().port;
+const { server, port } = await serveRepository();
 const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Steps through `targets`, returning per-change medians: frame latency, and CDP main-thread ms. */
 async function measure(url, targets) {

@@ -4,11 +4,9 @@
 // The per-step cost should stay flat as the story grows.
 //   node scripts/bench-runtime.js [--runs 20]
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome, chromeArgs } from './find-chrome.js';
+import { serveRepository, median } from './static-server.js';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 20;
@@ -45,21 +43,8 @@ ${steps}
   );
 }
 
-// A plain static server for the repository (the bench measures the kit, not a dev server).
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
-const server = createServer(async (req, res) => {
-  try {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const body = await readFile(join(process.cwd(), path));
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const port = server.address().port;
+const { server, port } = await serveRepository();
 const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
 console.log(`per step change: latency from scrollTo to sard-step-enter (median / p95), then main-thread script and layout ms (CDP), ${RUNS} changes`);
