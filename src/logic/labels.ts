@@ -15,6 +15,8 @@ export interface LabelCandidate {
   /** Higher goes first. */
   priority: number;
   kind: 'point' | 'area';
+  /** Points: space between the anchor and the label, at least the dot's radius (default POINT_GAP). */
+  gap?: number;
 }
 
 export interface PlacedLabel {
@@ -46,8 +48,9 @@ export function placeLabels(
   for (const c of sorted) {
     if (!(c.width > 0) || !Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
     // Points try above, below, then either side of their dot; area labels sit on their anchor.
-    const dx = POINT_GAP + c.width / 2;
-    const dy = POINT_GAP + c.height / 2;
+    const gap = Math.max(POINT_GAP, c.gap ?? 0);
+    const dx = gap + c.width / 2;
+    const dy = gap + c.height / 2;
     const offsets = c.kind === 'point' ? [[0, -dy], [0, dy], [dx, 0], [-dx, 0]] : [[0, 0]];
     for (const [ox, oy] of offsets) {
       const cx = c.x + ox!;

@@ -100,6 +100,13 @@ describe('placeLabels', () => {
     expect(placed[0]!.y).to.equal(10);
   });
 
+  it('keeps a label beside a big dot clear of the dot', () => {
+    const dot: [number, number, number, number] = [92, 12, 108, 28];
+    const placed = placeLabels([{ id: 'p', x: 100, y: 20, width: 30, height: 12, priority: 1, kind: 'point', gap: 10 }], 140, 40, [dot]);
+    expect(placed).to.have.length(1); // above and below leave the frame; the end side is too narrow; the start side fits
+    expect(placed[0]!.x + 15).to.be.at.most(92);
+  });
+
   it('moves a point label below its dot when above is taken', () => {
     const placed = placeLabels([label('top', 100, 81, 9), label('p', 100, 100, 1, 'point')], 400, 300);
     const p = placed.find((l) => l.id === 'p')!;

@@ -472,16 +472,14 @@ export class SardMap extends LitElement {
       const [x, y] = toScreen(f.anchor);
       if (x < 0 || y < 0 || x > this.width || y > this.height) continue;
       const strong = this.highlighted.has(f.id);
-      if (label.kind === 'point') {
-        const r = strong ? DOT.strong : DOT.normal;
-        dots.push([x - r, y - r, x + r, y + r]);
-      }
+      const r = strong ? DOT.strong : DOT.normal;
+      if (label.kind === 'point') dots.push([x - r, y - r, x + r, y + r]);
       const [width, height] = this.measure(label, strong);
       // An area's name shows only where the area is wide enough on screen to carry it.
       if ((label.kind === 'area' || label.kind === 'base') && f.box && (f.box[2] - f.box[0]) * k < width * 0.9) continue;
       const boost = strong ? PRIORITY.highlight : 0;
       const size = f.box ? Math.log1p((f.box[2] - f.box[0]) * (f.box[3] - f.box[1]) * k * k) : 0;
-      candidates.push({ id: `${label.kind}:${f.id}`, label, x, y, width, height, priority: boost + PRIORITY[label.kind] + size, kind: label.kind === 'point' ? 'point' : 'area' });
+      candidates.push({ id: `${label.kind}:${f.id}`, label, x, y, width, height, priority: boost + PRIORITY[label.kind] + size, kind: label.kind === 'point' ? 'point' : 'area', gap: r + 2 });
     }
     const placed = placeLabels(candidates, this.width, this.height, dots);
     const byId = new Map(candidates.map((c) => [c.id, c]));
