@@ -95,6 +95,27 @@ describe('<sard-map>', () => {
     }
   });
 
+  it('the Aleppo 2016 story: every step matches its state and shows the areas and points its view asks for', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    await emulateMedia({ reducedMotion: 'reduce' }); // views land at once
+    const file = (await (await fetch('/data/aleppo-2016.events.json')).json()) as EventFile;
+    const story = await mountStory({ src: '/data/aleppo-2016.events.json', graphic: 'sard-map', steps: file.events.map((e) => e.id) });
+    expect(all(story, '[data-area]').length, 'the schematic neighbourhood cells').to.be.greaterThan(100);
+    for (let i = 0; i < file.events.length; i++) {
+      await scrollToStep(story, i);
+      await nextFrame();
+      expectMatchesState(story, story.state!);
+      // The view in force: the last event up to i that set one.
+      const view = file.events.slice(0, i + 1).reverse().find((e) => e.view)?.view;
+      if (!view || Array.isArray(view)) continue;
+      const frame = root(story).querySelector('svg')!.getBoundingClientRect();
+      if (view.areas) expectInside(areasBox(story, view.areas), frame, `areas of ${file.events[i]!.id}`);
+      for (const id of view.points ?? []) {
+        expectInside(root(story).querySelector(`[data-point="${id}"] .dot`)!.getBoundingClientRect(), frame, `${id} at ${file.events[i]!.id}`);
+      }
+    }
+  });
+
   it('fills areas with the state colour from the file, overridable with --sard-state-ID', async () => {
     const story = await mapStory();
     await scrollToStep(story, 0);
