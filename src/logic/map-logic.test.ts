@@ -70,6 +70,11 @@ describe('sphericalArea', () => {
     }
   });
 
+  it('treats the last vertex as the closing one, as d3 does', () => {
+    const open = { type: 'Polygon' as const, coordinates: [[[0, 0], [0, 1], [1, 1], [1, 0]]] };
+    expect(sphericalArea(open)).to.be.closeTo(geoArea(open), 1e-15);
+  });
+
   it('lines and points cover nothing; a ring the wrong way covers the rest of the sphere', () => {
     expect(sphericalArea({ type: 'LineString', coordinates: [[0, 0], [1, 1]] })).to.equal(0);
     const cw = [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]];

@@ -10,7 +10,11 @@ import { formatPath } from './json-path.js';
 import { parseDay } from './dates.js';
 
 /** CSS colours an author writes: hex, rgb()/hsl() (modern or comma syntax), or a name. */
-const COLOR = /^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgb|rgba|hsl|hsla)\(\s*[-+0-9.%deg\s,/]+\)|[a-z]{3,30})$/i;
+const COLOR = /^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(\s*[-+0-9.%a-z\s,/]*\)|[a-z]{3,30})$/i;
+
+/** Colour syntax (safe to hand to CSS: no url(), var() or punctuation), and in a browser, a colour CSS knows. */
+const isColor = (value: string) =>
+  COLOR.test(value) && !/\b(?:url|var|env|image|attr|calc|from)\b/i.test(value) && (typeof CSS === 'undefined' || CSS.supports('color', value));
 
 type Path = Array<string | number>;
 type Dict = Record<string, unknown>;
@@ -109,7 +113,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
   // Colours reach CSS: only colour syntax, never url() or anything that could fetch or break out.
   for (const [id, spec] of Object.entries(states)) {
     const color = dict(spec).color;
-    if (typeof color === 'string' && !COLOR.test(color.trim())) {
+    if (typeof color === 'string' && !isColor(color.trim())) {
       report('error', ['states', id, 'color'], `"${color}" is not a colour (use #rgb, #rrggbb, rgb(…), hsl(…) or a CSS colour name)`);
     }
   }

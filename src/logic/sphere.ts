@@ -12,10 +12,10 @@ import type { Geometry, Position } from 'geojson';
 
 const RAD = Math.PI / 180;
 
-/** Twice the signed excess of one ring; its closing vertex may be present or not. */
+/** Half the signed excess of one ring. Rings are closed (GeoJSON): the last vertex repeats the first and is skipped, as d3 does. */
 function ringExcess(ring: Position[]): number {
-  const n = ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1] ? ring.length - 1 : ring.length;
-  if (n < 3) return 0;
+  const n = ring.length - 1;
+  if (n < 2) return 0;
   let sum = 0;
   let lambda0 = ring[0]![0]! * RAD;
   let half = (ring[0]![1]! * RAD) / 2 + Math.PI / 4;

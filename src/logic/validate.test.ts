@@ -154,7 +154,9 @@ describe('validation', () => {
     it('a state colour that is not a colour, or that would fetch a URL', async () => {
       expectOne(await problemsAfter((f) => (f.states.red.color = 'url(https://tracker.example/x.svg#p)')), 'error', 'states.red.color', /is not a colour/);
       expectOne(await problemsAfter((f) => (f.states.red.color = '#c0392')), 'error', 'states.red.color', /is not a colour/);
-      for (const ok of ['#c0392b', '#abc', 'rgb(10 20 30 / 50%)', 'rgba(1, 2, 3, 0.5)', 'hsl(120deg 50% 40%)', 'teal']) {
+      expectOne(await problemsAfter((f) => (f.states.red.color = 'banana')), 'error', 'states.red.color', /is not a colour/);
+      expectOne(await problemsAfter((f) => (f.states.red.color = 'rgb(from var(--x) r g b)')), 'error', 'states.red.color', /is not a colour/);
+      for (const ok of ['#c0392b', '#abc', 'rgb(10 20 30 / 50%)', 'rgba(1, 2, 3, 0.5)', 'hsl(120deg 50% 40%)', 'oklch(60% 0.15 30)', 'teal']) {
         expect(await problemsAfter((f) => (f.states.red.color = ok)), ok).to.deep.equal([]);
       }
     });

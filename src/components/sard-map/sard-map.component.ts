@@ -112,6 +112,8 @@ export class SardMap extends LitElement {
   private camera: Camera | null = null;
   private target: Camera | null = null;
   private frame = 0;
+  /** When the running zoom ends (performance.now() time). */
+  private zoomEnd = 0;
   private draws: Animation[] = [];
   private hatches: Element[] = [];
   /** Points hidden by the last step, fading out. */
@@ -132,9 +134,15 @@ export class SardMap extends LitElement {
       this.height = height;
       // Changing the transform inside does not resize the frame: no observer loop.
       this.svgEl?.setAttribute('viewBox', `0 0 ${width} ${height}`);
-      // A zoom under way keeps going to the view refitted to the new size; a still map is refitted at once.
+      // A zoom under way keeps going to the view refitted to the new size; a still map is refitted at once,
+      // labels included (a step that resizes the graphic must not fade labels in afterwards).
       this.finishDraws();
-      this.fitView(!this.frame, true);
+      if (this.frame) this.fitView(false, true);
+      else {
+        this.quiet = this.motion.reduced ? null : [];
+        this.fitView(true, true);
+        this.unquiet();
+      }
     });
     if (this.hasUpdated) this.observeFrame();
     document.fonts?.addEventListener('loadingdone', this.onFonts);
@@ -150,7 +158,7 @@ export class SardMap extends LitElement {
   /** A web font arrived: label sizes change, so measure again and re-place. */
   private readonly onFonts = () => {
     for (const label of this.labels) label.size.normal[0] = label.size.strong[0] = -1;
-    if (this.target && this.applied) {
+    if (this.target && this.applied && this.width > 0) {
       this.placeLabels(this.target);
       if (this.camera) this.setCamera(this.camera, false);
     }
@@ -323,12 +331,18 @@ export class SardMap extends LitElement {
     this.applied = state;
     const zoomMs = this.fitView(instant);
     this.drawLines(newLines, zoomMs);
+    this.unquiet();
+  }
+
+  /** Applies the styles of the silenced elements while their transitions are off, then gives them back. */
+  private unquiet() {
     const quiet = this.quiet;
     this.quiet = null;
-    if (quiet?.length) {
-      getComputedStyle(quiet[0]!).opacity; // computes the new styles (of changed elements only) while their transitions are off
-      for (const el of quiet) el.style.removeProperty('transition');
-    }
+    if (!quiet?.length) return;
+    // A document-wide style update (a bare getComputedStyle read would be dropped by the minifier, and may
+    // not cover every silenced element).
+    this.svgEl?.getBoundingClientRect();
+    for (const el of quiet) el.style.removeProperty('transition');
   }
 
   /** Elements changed by an instant step, whose transitions are off until the step is applied. */
@@ -336,7 +350,9 @@ export class SardMap extends LitElement {
 
   private silence(el: Element) {
     if (!this.quiet) return;
-    for (const e of [el, ...el.children] as SVGElement[]) {
+    // A line's halo casing is its previous sibling.
+    const casing = el.classList.contains('line') ? [el.previousElementSibling!] : [];
+    for (const e of [el, ...el.children, ...casing] as SVGElement[]) {
       e.style.setProperty('transition', 'none');
       this.quiet.push(e);
     }
@@ -386,6 +402,9 @@ export class SardMap extends LitElement {
     }
     this.target = target;
     this.placeLabels(target);
+    // A resize while zooming refits the target and finishes in the time left, easing out: a window being
+    // dragged (one resize a frame) must not restart, and so stall, the zoom each frame.
+    const resumed = force && this.frame ? Math.max(120, this.zoomEnd - performance.now()) : 0;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     if (instant || !this.camera || this.motion.reduced) {
@@ -394,11 +413,13 @@ export class SardMap extends LitElement {
     }
     this.setCamera(this.camera);
     const path = zoomPath(this.camera, target);
-    const ms = this.duration * Math.min(1.4, Math.max(0.6, path.duration / 1000));
+    const ms = resumed || this.duration * Math.min(1.4, Math.max(0.6, path.duration / 1000));
+    const ease = resumed ? (t: number) => 1 - (1 - t) ** 3 : easeCubicInOut;
     const start = performance.now();
+    this.zoomEnd = start + ms;
     const tick = (now: number) => {
       const t = Math.min(1, (now - start) / ms);
-      this.setCamera(t >= 1 ? target : path(easeCubicInOut(t)));
+      this.setCamera(t >= 1 ? target : path(ease(t)));
       this.frame = t >= 1 ? 0 : requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
@@ -449,6 +470,8 @@ export class SardMap extends LitElement {
       probe.setAttribute('class', `measure ${label.kind}-label${strong ? ' strong' : ''}`);
       probe.textContent = label.feature.name;
       const box = probe.getBBox();
+      // A hidden map measures nothing: keep asking until it is shown.
+      if (!(box.width > 0)) return [0, 0];
       size[0] = box.width;
       size[1] = box.height;
     }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { mountStory, scrollToStep, until, cleanup, nextFrame, sleep } from '../../test-support/harness.js';
+import { mountStory, scrollToStep, scrollStepToTrigger, until, cleanup, nextFrame, sleep, fixtureUrl } from '../../test-support/harness.js';
 import { basicWithInlineTopology } from '../../test-support/fixtures.js';
 import type { SardStory } from '../sard-story/sard-story.component.js';
 import type { SardMap } from './sard-map.component.js';
@@ -72,6 +72,7 @@ async function mapStory(file?: EventFile, steps?: Array<string | null>) {
 describe('<sard-map>', () => {
   afterEach(async () => {
     cleanup();
+    document.querySelectorAll('iframe').forEach((f) => f.remove());
     await emulateMedia({ reducedMotion: 'no-preference' });
     await executeServerCommand('emulate-media-features', []);
     await setViewport({ width: 800, height: 600 });
@@ -291,6 +292,21 @@ describe('<sard-map>', () => {
     }
   });
 
+  it('a font arriving while the map is hidden does not lose its labels', async () => {
+    const story = await mapStory();
+    await scrollToStep(story, 1);
+    await settled(story);
+    const map = mapOf(story);
+    map.style.setProperty('display', 'none');
+    await nextFrame();
+    await nextFrame();
+    document.fonts.dispatchEvent(new Event('loadingdone'));
+    map.style.removeProperty('display');
+    await scrollToStep(story, 3);
+    await settled(story);
+    expect(all(story, 'text.on').length).to.be.greaterThan(0);
+  });
+
   it('labels use the story language: name:LANG, then name', async () => {
     const file = await basicWithInlineTopology();
     file.locale = 'en-GB';
@@ -360,6 +376,41 @@ describe('<sard-map>', () => {
     watch.disconnect();
     expect(announcements.length, announcements.join(' | ')).to.equal(1);
     expect(announcements[0]).to.contain('one').and.contain('ring-road');
+  });
+
+  it('a jump lands at once: no transition left running on the map (source and the minified bundle)', async () => {
+    const story = await mapStory();
+    await scrollToStep(story, 0);
+    await settled(story);
+    await sleep(700);
+    scrollStepToTrigger(story, 5);
+    await until(() => story.activeIndex === 5, 'the jump');
+    await nextFrame();
+    expect(root(story).getAnimations().map((a) => (a as CSSTransition).transitionProperty), 'source').to.deep.equal([]);
+    cleanup();
+
+    const frame = document.createElement('iframe');
+    frame.style.setProperty('inline-size', '1000px');
+    frame.style.setProperty('block-size', '700px');
+    document.body.append(frame);
+    frame.src = fixtureUrl('dist-map.html');
+    await until(() => !!(frame.contentDocument?.querySelector('sard-story') as SardStory | null)?.state, 'the bundled story', 8000);
+    const inner = frame.contentDocument!.querySelector('sard-story') as SardStory;
+    const win = frame.contentWindow!;
+    const goTo = (i: number) => {
+      const step = inner.querySelectorAll('sard-step')[i]!;
+      win.scrollTo({ top: win.scrollY + step.getBoundingClientRect().top - (inner as unknown as { triggerY(): number }).triggerY() + 8, behavior: 'instant' });
+    };
+    goTo(0);
+    await until(() => inner.activeIndex === 0, 'step 0 in the bundle');
+    await sleep(1800);
+    const last = inner.querySelectorAll('sard-step').length - 1;
+    goTo(last);
+    await until(() => inner.activeIndex === last, 'the jump in the bundle');
+    await nextFrame();
+    const map = inner.querySelector('sard-map')!.shadowRoot!;
+    expect(map.getAnimations().map((a) => (a as CSSTransition).transitionProperty), 'minified bundle').to.deep.equal([]);
+    frame.remove();
   });
 
   it('a jump announces where the reader landed, not every change on the way', async () => {
