@@ -40,7 +40,7 @@ function modelFor(geo: Geo, language: string): MapModel {
 }
 
 /** Radius of a point's dot plus its outline, normal and highlighted (matches the styles). */
-const DOT = { normal: 5, strong: 8 };
+const DOT = { normal: 5, strong: 11 };
 
 /** Which ids an update must touch; null means "compare everything" (first paint, a jump). */
 interface Touched {
@@ -224,7 +224,7 @@ export class SardMap extends LitElement {
         )}</g>
       </g>
       <g class="points">${model.points.map(
-        (f) => svg`<g class="point" data-point=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}><circle class="dot" r="4"></circle></g>`,
+        (f) => svg`<g class="point" data-point=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}><circle class="ring" r="10"></circle><circle class="dot" r="4"></circle></g>`,
       )}</g>
       <g class="labels">
         <text class="measure"></text>

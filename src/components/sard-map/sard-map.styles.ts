@@ -44,6 +44,9 @@ export const mapStyles = css`
   .dot { fill: var(--sard-map-point, #222); stroke: var(--sard-map-halo, #fff); stroke-width: 2; transition: r 300ms ease-out; }
   .point[data-approximate] .dot { fill: var(--sard-map-halo, #fff); stroke: var(--sard-map-point, #222); stroke-dasharray: 2.5 1.8; }
   .point[data-highlight='true'] .dot { r: 6.5px; fill: var(--sard-accent, #c0392b); }
+  /* A ring around a highlighted point: it stands out on any fill, the accent colour's own included. */
+  .ring { fill: none; stroke: var(--sard-map-point, #222); stroke-width: 1.5; opacity: 0; transition: opacity 300ms ease-out; }
+  .point[data-highlight='true'] .ring { opacity: 1; }
   .point[data-visible='false'] .dot { r: 0px; }
 
   text {
@@ -116,6 +119,7 @@ export const mapStyles = css`
     .line[data-highlight='true'] { stroke: Highlight; }
     .dot { fill: CanvasText; stroke: Canvas; }
     .point[data-highlight='true'] .dot { fill: Highlight; }
+    .ring { stroke: CanvasText; }
     text { fill: CanvasText; stroke: Canvas; }
   }
 `;
