@@ -22,6 +22,8 @@ export interface DrawnFeature {
 
 export interface MapModel {
   project: Projection;
+  /** Bounds of everything drawn: the view of a story that names none and has no areas. */
+  extent: BBox | null;
   base: DrawnFeature[];
   areas: DrawnFeature[];
   lines: DrawnFeature[];
@@ -58,6 +60,7 @@ export function buildMapModel(geo: Geo, lang: string): MapModel {
   const centre = (f: Feature) => anchorOf(f.geometry, project);
   return {
     project,
+    extent,
     base: geo.base.map((f, i) => drawn(f, f.id === undefined ? `base-${i}` : String(f.id), centre)),
     areas: ofKind('areas', centre),
     lines: ofKind('lines', (f) => lineAnchor(f, project)),

@@ -98,6 +98,7 @@ export function pathOf(geometry: Geometry | null | undefined, project: Projectio
 export function anchorOf(geometry: Geometry | null | undefined, project: Projection): XY | null {
   if (!geometry) return null;
   if (geometry.type === 'Point') return project(geometry.coordinates);
+  if (geometry.type === 'MultiPoint') return geometry.coordinates[0] ? project(geometry.coordinates[0]) : null;
   let best: Position[] | null = null;
   let bestArea = -1;
   const consider = (r: Position[]) => {

@@ -387,7 +387,8 @@ export class SardMap extends LitElement {
    * never snaps back). Returns the zoom's length in ms.
    */
   private fitView(instant: boolean, force = false): number {
-    const view = this.applied?.view;
+    // No view anywhere (no map.view, no areas): fit everything drawn.
+    const view = this.applied?.view ?? this.model?.extent;
     if (!view || !this.model || this.width <= 0 || this.height <= 0) return 0;
     const target = this.cameraFor(view);
     const same = this.target && target.every((v, i) => Math.abs(v - this.target![i]!) < 1e-9);

@@ -307,6 +307,22 @@ describe('<sard-map>', () => {
     expect(all(story, 'text.on').length).to.be.greaterThan(0);
   });
 
+  it('a topology of lines and multi-points only, with no view anywhere, is fitted whole', async () => {
+    const file = await basicWithInlineTopology();
+    const topology = file.map!.topology as any;
+    topology.objects.places.geometries = [{ type: 'MultiPoint', id: 'pair', coordinates: [[37.05, 36.12], [37.15, 36.28]], properties: { name: 'Pair' } }];
+    topology.objects.cells.geometries = [];
+    file.initial = { visible: ['pair', 'ring-road'] };
+    file.events = file.events.map((e) => ({ id: e.id, date: e.date, sources: e.sources }));
+    const story = await mapStory(file);
+    await nextFrame();
+    const frame = root(story).querySelector('svg')!.getBoundingClientRect();
+    const road = root(story).querySelector('[data-line="ring-road"]')!.getBoundingClientRect();
+    expectInside(road, frame, 'the road');
+    expect(road.width, 'fitted, not drawn at some default scale').to.be.greaterThan(frame.width / 3);
+    expectInside(root(story).querySelector('[data-point="pair"] .dot')!.getBoundingClientRect(), frame, 'the multi-point');
+  });
+
   it('labels use the story language: name:LANG, then name', async () => {
     const file = await basicWithInlineTopology();
     file.locale = 'en-GB';
