@@ -63,7 +63,8 @@ export function featureName(f: Feature | undefined, lang: string, id: string): s
 
 /** At most `max` names, then "and N more", joined the locale's way. */
 function list(names: string[], locale: string, words: Words, max = 6): string {
-  const shown = names.length > max ? [...names.slice(0, max), words.more(new Intl.NumberFormat(locale).format(names.length - max))] : names;
+  // "and 1 more" says less than the name itself: cut only when two or more would go.
+  const shown = names.length > max + 1 ? [...names.slice(0, max), words.more(new Intl.NumberFormat(locale).format(names.length - max))] : names;
   try {
     return new Intl.ListFormat(locale, { type: 'conjunction' }).format(shown);
   } catch {
