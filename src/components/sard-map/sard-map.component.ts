@@ -1,12 +1,13 @@
 import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+import { guard } from 'lit/directives/guard.js';
 import { StoryConsumer, type StoryContext } from '../../context.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { statePatterns, patternId } from '../../styles/patterns.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { buildMapModel, type DrawnFeature, type MapModel } from '../../logic/map-model.js';
-import { describeState, languageOf, wordsFor } from '../../logic/describe.js';
+import { describeState, featureName, languageOf, wordsFor } from '../../logic/describe.js';
 import { placeLabels, type LabelCandidate, type Rect } from '../../logic/labels.js';
 import { zoomPath, type Camera } from '../../logic/zoom.js';
 import { easeCubicInOut } from '../../logic/tween.js';
@@ -197,7 +198,7 @@ export class SardMap extends LitElement {
     return html`
       <div class="canvas">
         <div class="frame" part="map" role=${model ? 'img' : nothing}>
-          ${model ? html`<svg aria-hidden="true" focusable="false">${keyed(model, this.renderFeatures(model))}</svg>` : nothing}
+          ${model ? html`<svg aria-hidden="true" focusable="false">${keyed(model, guard([model], () => this.renderFeatures(model)))}</svg>` : nothing}
         </div>
         ${credit
           ? html`<button type="button" class="credit-toggle" part="credit-toggle" aria-controls="credit" aria-expanded=${this.creditOpen}
@@ -394,8 +395,7 @@ export class SardMap extends LitElement {
     const same = this.target && target.every((v, i) => Math.abs(v - this.target![i]!) < 1e-9);
     if (same && !force) {
       // Same view: labels change only if what is shown or highlighted did; the camera keeps going.
-      const key = `${this.applied!.visible}|${this.applied!.highlight}`;
-      if (key !== this.labelKey) {
+      if (this.labelKeyNow() !== this.labelKey) {
         this.placeLabels(target);
         if (this.camera) this.setCamera(this.camera, false);
       }
@@ -479,9 +479,14 @@ export class SardMap extends LitElement {
     return size;
   }
 
+  /** What labels depend on besides the camera: what is shown and highlighted. */
+  private labelKeyNow() {
+    return `${this.applied!.visible}|${this.applied!.highlight}`;
+  }
+
   /** Chooses the labels shown at `camera`: greedy by priority, none overlapping, none outside the frame. */
   private placeLabels(camera: Camera) {
-    this.labelKey = `${this.applied!.visible}|${this.applied!.highlight}`;
+    this.labelKey = this.labelKeyNow();
     const [cx, cy, w] = camera;
     const k = this.width / w;
     const toScreen = ([x, y]: [number, number]) => [k * (x - cx) + this.width / 2, k * (y - cy) + this.height / 2] as const;
@@ -571,7 +576,7 @@ export class SardMap extends LitElement {
       const view = file.events[i]!.view;
       if (!view) continue;
       if (Array.isArray(view)) break;
-      const named = (kind: 'areas' | 'points', ids: string[] = []) => ids.map((id) => this.model?.[kind].find((f) => f.id === id)?.name || id);
+      const named = (kind: 'areas' | 'points', ids: string[] = []) => ids.map((id) => featureName(this.geo?.features[kind].get(id), this.language, id));
       return [...named('areas', view.areas), ...named('points', view.points)];
     }
     return [...this.placed.keys()].filter((l) => l.kind !== 'area').slice(0, 4).map((l) => l.feature.name);
