@@ -9,7 +9,9 @@
 // No coordinate is invented: points and road vertices are input rows; the
 // neighbourhood cells are Voronoi cells around input rows, clipped to a city
 // outline that is the convex hull of those rows buffered outward by
-// CITY_BUFFER_M metres (see data/README.md). Output is deterministic.
+// CITY_BUFFER_M metres (see data/README.md). The localities of the 2024
+// story are schematic discs around gazetteer rows (LOCALITIES below).
+// Output is deterministic.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -21,8 +23,9 @@ import { topology } from 'topojson-server';
 import { presimplify, simplify, filter, filterWeight } from 'topojson-simplify';
 import { feature } from 'topojson-client';
 import { readCsv } from './csv.js';
-import { project, unproject, convexHull, bufferConvex, clipConvex, signedArea } from './geometry.js';
+import { project, unproject, convexHull, bufferConvex, clipConvex, signedArea, discRing, haversine, distanceToRing, insideConvex } from './geometry.js';
 import { chooseNeighbourhoods } from './neighbourhoods.js';
+import { labelProps } from './labels.js';
 
 const require = createRequire(import.meta.url);
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -39,6 +42,18 @@ export const COUNTRIES_FILE = 'countries-50m.json';
 export const COUNTRY_MIN_WEIGHT = 1e-4;
 /** Country rings (islands) smaller than this (square degrees) are dropped. */
 export const COUNTRY_MIN_RING = 2e-3;
+/** Localities drawn as schematic discs (gazetteer ids, in this order) and their wanted radius, metres. */
+export const LOCALITIES = [
+  ['saraqib', 1500], ['maarat_al_numan', 1500], ['hreitan', 1500], ['hayyan', 1500], ['tadef', 1500],
+  ['atareb', 1500], ['darat_izza', 1500], ['kafr_amma', 1500], ['abzimo', 1500], ['urum_kubra', 1500],
+  ['urum_sughra', 1500], ['idlib_city', 2500], ['al_bab', 2500],
+];
+/** A disc's radius is at most this fraction of the distance to the nearest other disc centre (so discs never overlap)… */
+export const DISC_NEIGHBOUR_CAP = 0.45;
+/** …and at most this fraction of its centre's distance to the city outline. */
+export const DISC_OUTLINE_CAP = 0.9;
+/** Vertices per disc. */
+export const DISC_SEGMENTS = 32;
 /** Coordinates are rounded to this many decimals before topology (~1 cm). */
 const DECIMALS = 7;
 
@@ -117,6 +132,7 @@ export function build() {
   const ys = city.map((p) => p[1]);
   const pad = 20000;
   const voronoi = Delaunay.from(gens).voronoi([Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad]);
+  const gazetteerId = (src) => (src.startsWith('gazetteer:') ? src.slice('gazetteer:'.length) : undefined);
   const cellFeatures = cells.map((c, i) => {
     const poly = voronoi.cellPolygon(i);
     poly.pop(); // open ring
@@ -125,16 +141,57 @@ export function build() {
     return {
       type: 'Feature',
       id: c.id,
-      properties: { name: c.name, 'name:en': c.nameEn, src: c.src, at: c.at },
+      properties: { ...labelProps(c.name, c.nameEn, gazetteerId(c.src)), src: c.src, at: c.at },
       geometry: d3Polygon(clipped.map(unproject)),
     };
   });
+  const aleppoRow = places.find((r) => r.id === 'aleppo_city' && hasCoord(r));
+  if (!aleppoRow) throw new Error('places.csv: no aleppo_city row with a coordinate');
+  const cityGeometry = d3Polygon(city.map(unproject));
   const cityFeature = {
     type: 'Feature',
     id: 'aleppo-city',
-    properties: { name: 'حلب', 'name:en': 'Aleppo (schematic outline)', schematic: true },
-    geometry: d3Polygon(city.map(unproject)),
+    properties: { ...labelProps(aleppoRow.name_ar, aleppoRow.name_en, aleppoRow.id), schematic: true },
+    geometry: cityGeometry,
   };
+
+  // --- localities: the city outline and schematic discs around gazetteer rows ----
+  const discRows = LOCALITIES.map(([id, want]) => {
+    const row = places.find((r) => r.id === id);
+    if (!row || !hasCoord(row) || row.confidence === 'not-found' || !row.source_1) throw new Error(`places.csv: locality ${id} has no sourced coordinate`);
+    return { row, want, at: ll(row) };
+  });
+  const discs = discRows.map((d) => {
+    let nearest = Infinity;
+    let nearestId = '';
+    for (const o of discRows) {
+      if (o === d) continue;
+      const m = haversine(d.at, o.at);
+      if (m < nearest) { nearest = m; nearestId = o.row.id; }
+    }
+    const p = project(d.at);
+    if (insideConvex(p, city)) throw new Error(`locality ${d.row.id} lies inside the city outline`);
+    const outline = distanceToRing(p, city);
+    const caps = { want: d.want, neighbour: DISC_NEIGHBOUR_CAP * nearest, outline: DISC_OUTLINE_CAP * outline };
+    const radius = Math.floor(Math.min(caps.want, caps.neighbour, caps.outline)); // whole metres, never above a cap
+    const by = Object.entries(caps).find(([, v]) => Math.floor(v) === radius)[0];
+    return { ...d, radius, by, nearest, nearestId, outline };
+  });
+  const localityFeatures = [
+    {
+      type: 'Feature',
+      id: 'aleppo-city',
+      // Same ring as object `city` (topojson shares the arcs); src/at: the gazetteer city point (name, label position).
+      properties: { ...labelProps(aleppoRow.name_ar, aleppoRow.name_en, aleppoRow.id), schematic: true, outline: 'city', src: `gazetteer:${aleppoRow.id}`, at: ll(aleppoRow) },
+      geometry: cityGeometry,
+    },
+    ...discs.map((d) => ({
+      type: 'Feature',
+      id: d.row.id.replace(/_/g, '-'),
+      properties: { ...labelProps(d.row.name_ar, d.row.name_en, d.row.id), schematic: true, src: `gazetteer:${d.row.id}`, at: d.at, radiusKm: d.radius / 1000 },
+      geometry: d3Polygon(discRing(d.at, d.radius, DISC_SEGMENTS)),
+    })),
+  ];
 
   // --- roads ---------------------------------------------------------------------
   const roads = ROADS.map((road) => {
@@ -143,19 +200,19 @@ export function build() {
     return {
       type: 'Feature',
       id: road.id,
-      properties: { name: road.name, 'name:en': road.nameEn, approximate: true, note: ROAD_NOTE, via: rows.map((r) => r.id) },
+      properties: { ...labelProps(road.name, road.nameEn), approximate: true, note: ROAD_NOTE, via: rows.map((r) => r.id) },
       geometry: { type: 'LineString', coordinates: rows.map(ll) },
     };
   });
 
-  // --- places ------------------------------------------------------------------
-  const cellSrc = new Set(cells.filter((c) => c.anchored).map((c) => c.src.slice('gazetteer:'.length)));
+  // --- places: every gazetteer row with a coordinate that is not a road vertex ----
+  // (the neighbourhood rows too: they are cells, and as points a story can mark them alone)
   const placeFeatures = places
-    .filter((r) => hasCoord(r) && r.kind !== 'road-point' && !cellSrc.has(r.id))
+    .filter((r) => hasCoord(r) && r.kind !== 'road-point')
     .map((r) => ({
       type: 'Feature',
       id: r.id.replace(/_/g, '-'),
-      properties: { name: r.name_ar, 'name:en': r.name_en, kind: r.kind, confidence: r.confidence },
+      properties: { ...labelProps(r.name_ar, r.name_en, r.id), kind: r.kind, confidence: r.confidence },
       geometry: { type: 'Point', coordinates: ll(r) },
     }));
 
@@ -167,6 +224,7 @@ export function build() {
       neighbourhoods: fc(cellFeatures),
       roads: fc(roads),
       places: fc(placeFeatures),
+      localities: fc(localityFeatures),
     },
     QUANTIZATION,
   );
@@ -174,6 +232,7 @@ export function build() {
     cells: cells.map((c) => ({ id: c.id, src: c.src, members: c.members })),
     places: placeFeatures.map((f) => f.id),
     roadVertices: roads.flatMap((r) => r.properties.via),
+    discs: discs.map((d) => ({ id: d.row.id, radiusM: d.radius, by: d.by, nearest: d.nearestId, nearestM: Math.round(d.nearest), outlineM: Math.round(d.outline) })),
     leftOut: places.filter((r) => !hasCoord(r)).map((r) => r.id),
     excluded,
     log,
@@ -207,5 +266,6 @@ if (isMain) {
   console.log(`wrote ${relative(ROOT, out) || out}: ${Buffer.byteLength(text)} bytes raw, ${gz} bytes gzip -9`);
   for (const [name, s] of Object.entries(sizes(topo))) console.log(`  ${name}: ${s.features} features, ${s.objectBytes} B object + ${s.arcBytes} B arcs`);
   console.log(`  cells ${report.cells.length}, places ${report.places.length}, road vertices ${report.roadVertices.length}, not drawn ${report.leftOut.length}`);
+  console.log(`  discs (m): ${report.discs.map((d) => `${d.id} ${d.radiusM}${d.by === 'want' ? '' : ` (${d.by} cap)`}`).join(', ')}`);
   if (verbose) console.log(JSON.stringify(report, null, 1));
 }

@@ -113,3 +113,49 @@ export function signedArea(ring) {
   }
   return s / 2;
 }
+
+/** Mean Earth radius, metres (the same R as the projection). */
+export const EARTH_RADIUS_M = R;
+
+/** Great-circle distance in metres between two [lon, lat] points (haversine). */
+export function haversine([lon1, lat1], [lon2, lat2]) {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Schematic disc: a regular `segments`-gon whose vertices lie `radius` metres
+ * from `centre` ([lon, lat]) on the bearings 0, 360/segments, … degrees
+ * (north first, then east: clockwise, the d3-geo exterior-ring order), in a
+ * local equirectangular projection about the centre. Open ring of [lon, lat].
+ */
+export function discRing([lon0, lat0], radius, segments = 32) {
+  const kx = K * Math.cos((lat0 * Math.PI) / 180);
+  const ring = [];
+  for (let i = 0; i < segments; i++) {
+    const b = (2 * Math.PI * i) / segments;
+    ring.push([lon0 + (radius * Math.sin(b)) / kx, lat0 + (radius * Math.cos(b)) / K]);
+  }
+  return ring;
+}
+
+/** Planar distance from point `p` to the closed ring `ring` (its edges). */
+export function distanceToRing(p, ring) {
+  let best = Infinity;
+  for (let i = 0, n = ring.length; i < n; i++) {
+    const a = ring[i];
+    const b = ring[(i + 1) % n];
+    const dx = b[0] - a[0];
+    const dy = b[1] - a[1];
+    const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1)));
+    best = Math.min(best, Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy));
+  }
+  return best;
+}
+
+/** Is planar point `p` inside the convex counter-clockwise ring `ring`? */
+export function insideConvex(p, ring) {
+  for (let i = 0, n = ring.length; i < n; i++) if (cross(ring[i], ring[(i + 1) % n], p) < 0) return false;
+  return true;
+}
