@@ -82,3 +82,4 @@ export async function main(argv: string[]): Promise<number> {
 
 /** For the Node tests: the shape check alone (cross-checked against Ajv there). */
 export { checkShape } from './logic/validate.js';
+export { storiesInPage } from './logic/story-page.js';

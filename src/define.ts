@@ -9,5 +9,6 @@ import './components/sard-counter/sard-counter.js';
 import './components/sard-date/sard-date.js';
 import './components/sard-legend/sard-legend.js';
 import './components/sard-map/sard-map.js';
+import './components/sard-sources/sard-sources.js';
 
 export * from './index.js';

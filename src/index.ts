@@ -5,6 +5,7 @@ export { SardCounter } from './components/sard-counter/sard-counter.component.js
 export { SardDate } from './components/sard-date/sard-date.component.js';
 export { SardLegend } from './components/sard-legend/sard-legend.component.js';
 export { SardMap } from './components/sard-map/sard-map.component.js';
+export { SardSources } from './components/sard-sources/sard-sources.component.js';
 export { validateEventFile, parseEventFile } from './logic/validate.js';
 export { foldStory } from './logic/state.js';
 export { formatNumber, formatDate } from './logic/format.js';

@@ -19,6 +19,9 @@ interface Words {
   more: (n: string) => string;
   /** Legend entry for dashed, approximate lines and hollow points. */
   approximate: string;
+  /** The heading of the sources list, and how its details are joined. */
+  sources: string;
+  comma: string;
   /** The button that shows the map's credit on a narrow map. */
   credit: string;
 }
@@ -34,6 +37,8 @@ const WORDS: Record<string, Words> = {
     more: (n) => `${n} غيرها`, // Intl.ListFormat adds the و
     approximate: 'موقع أو مسار تقريبي',
     credit: 'مصادر الخريطة',
+    sources: 'المصادر',
+    comma: '، ',
   },
   en: {
     map: 'Map',
@@ -45,6 +50,8 @@ const WORDS: Record<string, Words> = {
     more: (n) => `${n} more`,
     approximate: 'Approximate position or course',
     credit: 'Map credits',
+    sources: 'Sources',
+    comma: ', ',
   },
 };
 

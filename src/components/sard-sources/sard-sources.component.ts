@@ -1,0 +1,61 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { StoryConsumer, type StoryContext } from '../../context.js';
+import { wordsFor } from '../../logic/describe.js';
+import { formatDate } from '../../logic/format.js';
+
+/**
+ * Only https and relative URLs from the event file become links; anything else
+ * is shown as text. Browsers drop tabs, newlines and controls inside a URL and
+ * read `\\` as `/`, so `java\nscript:` and `/\\host` are judged as they will be read.
+ */
+export function isSafeUrl(url: string): boolean {
+  const u = url.replace(/[\x00-\x20\x7f]/g, '');
+  return /^https:\/\//i.test(u) || !/^([a-z][\w+.-]*:|[/\\]{2})/i.test(u);
+}
+
+/**
+ * The event file's `sources`, in file order: title, publisher, date, file name
+ * and link, so a reader and an editor can check every figure. Place it inside
+ * `<sard-story>` after the last step. A heading given as its child replaces the
+ * default one (and is what a reader without JavaScript sees).
+ *
+ * @summary The story's sources, rendered from the event file.
+ * @slot - Optional heading, replacing the default "Sources".
+ * @csspart sources - The list.
+ * @csspart source - One source.
+ */
+export class SardSources extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    :host([hidden]) { display: none; }
+    ol { margin: 0; padding-inline-start: 1.5em; }
+    li { margin-block-end: 0.4em; }
+    code { font-size: 0.9em; }
+  `;
+
+  @state() private story?: StoryContext;
+
+  constructor() {
+    super();
+    new StoryConsumer(this, (value) => (this.story = value));
+  }
+
+  override render() {
+    const story = this.story;
+    const sources = Object.entries(story?.file.sources ?? {});
+    if (!story || !sources.length) return nothing;
+    const words = wordsFor(story.locale);
+    return html`<slot><h2>${words.sources}</h2></slot>
+      <ol part="sources">
+        ${sources.map(([id, s]) => {
+          const title = s.url && isSafeUrl(s.url) ? html`<a href=${s.url}>${s.title}</a>` : s.title;
+          const date = s.date && /^\d{4}-\d\d-\d\d$/.test(s.date) ? formatDate(story.locale, s.date) : s.date;
+          const details = [s.publisher, date].filter(Boolean).join(words.comma);
+          return html`<li part="source" id=${`source-${id}`}>
+            <cite>${title}</cite>${details ? html` (${details})` : nothing}${s.file ? html` <code dir="ltr">${s.file}</code>` : nothing}
+          </li>`;
+        })}
+      </ol>`;
+  }
+}
