@@ -30,6 +30,7 @@ export class SardSources extends LitElement {
     :host { display: block; }
     :host([hidden]) { display: none; }
     ol { margin: 0; padding-inline-start: 1.5em; }
+    :host(:lang(ar)) ol { list-style-type: arabic-indic; }
     li { margin-block-end: 0.4em; }
     code { font-size: 0.9em; }
   `;
