@@ -17,7 +17,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { storiesInPage } from '../../dist/cli.js';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { storiesInPage, validateFiles } from '../../dist/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sourcesDir = process.env.SARD_SOURCES ?? join(root, '..', 'shared', 'sources');
@@ -118,4 +121,37 @@ test('the English edition tells the same events with the same map and figures', 
   assert.deepEqual(shape(en), shape(ar));
   assert.equal(en.locale, 'en-GB');
   ar.events.forEach((event, i) => assert.notEqual(en.events[i].title, event.title, `events[${i}].title is not translated`));
+});
+
+test('the gallery index links every story page', () => {
+  const index = readFileSync(join(root, 'stories/index.html'), 'utf8');
+  const linked = new Set([...index.matchAll(/href="\.\/([^"#?]+)"/g)].map(([, href]) => href));
+  for (const page of pages) assert.ok(linked.has(page), `stories/index.html does not link ${page}`);
+});
+
+test('the order check catches the source\'s «8 تشرين الثاني» slip, which the 2024 story fixes in a note', async () => {
+  const file = join(root, 'data/aleppo-2024.events.json');
+  const doc = readJson(file);
+  const index = doc.events.findIndex((e) => /بحلول 8 تشرين الثاني/.test(e.note ?? ''));
+  assert.ok(index > 0, 'no event quotes «بحلول 8 تشرين الثاني» in its note');
+  const event = doc.events[index];
+  assert.equal(event.date, '2024-11-28', 'the M5 cut is dated 28 November');
+  assert.match(event.note, /out of chronological order/);
+  assert.deepEqual(await validateFiles([file]), [], 'the story itself validates cleanly');
+
+  // The date as the source literally gives it: 8 November, after a 26 November start.
+  const dir = mkdtempSync(join(tmpdir(), 'sard-slip-'));
+  try {
+    doc.map.topology = pathToFileURL(join(root, 'data/aleppo.topo.json')).href;
+    doc.events[index].date = '2024-11-08';
+    const slipped = join(dir, 'slip.events.json');
+    writeFileSync(slipped, JSON.stringify(doc));
+    const problems = await validateFiles([slipped]);
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.equal(problems[0].level, 'warning');
+    assert.equal(problems[0].path, `events[${index}].date`);
+    assert.match(problems[0].message, /order/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
