@@ -42,11 +42,16 @@ export const COUNTRIES_FILE = 'countries-50m.json';
 export const COUNTRY_MIN_WEIGHT = 1e-4;
 /** Country rings (islands) smaller than this (square degrees) are dropped. */
 export const COUNTRY_MIN_RING = 2e-3;
-/** Localities drawn as schematic discs (gazetteer ids, in this order) and their wanted radius, metres. */
+/**
+ * Localities drawn as schematic discs (gazetteer ids, in this order) and their wanted radius, metres.
+ * Large enough to read at the scale of the whole front (~150 km across a phone-width map, where a
+ * 2.5 km disc is ~20 px wide); the caps below shrink clustered villages. Only places the 2024
+ * sources name: al-Bab (named by none) is a point, not a disc.
+ */
 export const LOCALITIES = [
-  ['saraqib', 1500], ['maarat_al_numan', 1500], ['hreitan', 1500], ['hayyan', 1500], ['tadef', 1500],
-  ['atareb', 1500], ['darat_izza', 1500], ['kafr_amma', 1500], ['abzimo', 1500], ['urum_kubra', 1500],
-  ['urum_sughra', 1500], ['idlib_city', 2500], ['al_bab', 2500],
+  ['saraqib', 2500], ['maarat_al_numan', 2500], ['hreitan', 2500], ['hayyan', 2500], ['tadef', 2500],
+  ['atareb', 2500], ['darat_izza', 2500], ['kafr_amma', 2500], ['abzimo', 2500], ['urum_kubra', 2500],
+  ['urum_sughra', 2500], ['idlib_city', 4000],
 ];
 /** A disc's radius is at most this fraction of the distance to the nearest other disc centre (so discs never overlap)… */
 export const DISC_NEIGHBOUR_CAP = 0.45;

@@ -129,8 +129,8 @@ test('every gazetteer neighbourhood is also a point at its row, where its cell i
 });
 
 // Localities (2024 story): the city outline plus schematic discs around gazetteer rows.
-const DISCS = { saraqib: 1.5, 'maarat-al-numan': 1.5, hreitan: 1.5, hayyan: 1.5, tadef: 1.5, atareb: 1.5, 'darat-izza': 1.5,
-  'kafr-amma': 1.5, abzimo: 1.5, 'urum-kubra': 1.5, 'urum-sughra': 1.5, 'idlib-city': 2.5, 'al-bab': 2.5 };
+const DISCS = { saraqib: 2.5, 'maarat-al-numan': 2.5, hreitan: 2.5, hayyan: 2.5, tadef: 2.5, atareb: 2.5, 'darat-izza': 2.5,
+  'kafr-amma': 2.5, abzimo: 2.5, 'urum-kubra': 2.5, 'urum-sughra': 2.5, 'idlib-city': 4 };
 const SEGMENTS = 32;
 const NEIGHBOUR_CAP = 0.45;
 const OUTLINE_CAP = 0.9;
@@ -297,7 +297,7 @@ test('required ids exist', () => {
     roads: ['m5', 'm4'],
     places: ['citadel', 'handarat-camp', 'ramouseh-military-colleges', 'aleppo-airport', 'furqan', 'new-aleppo'],
     localities: ['aleppo-city', 'saraqib', 'maarat-al-numan', 'hreitan', 'hayyan', 'tadef', 'atareb', 'darat-izza', 'kafr-amma',
-      'abzimo', 'urum-kubra', 'urum-sughra', 'idlib-city', 'al-bab'],
+      'abzimo', 'urum-kubra', 'urum-sughra', 'idlib-city'],
     neighbourhoods: ['layramoun', 'ashrafiyeh', 'youth-housing', 'sheikh-maqsoud', 'ramouseh', 'hamdaniyeh', 'project-1070',
       'assad-suburb', 'zahraa-association', 'saif-al-dawla', 'masaken-hanano', 'sheikh-saeed', 'hulluk', 'bustan-al-basha',
       'ain-al-tal', 'jazmati', 'shaar', 'karm-qaterji', 'maysar', 'old-city', 'zebdiyeh', 'mashhad', 'baidin'],

@@ -30,7 +30,7 @@ export const mapStyles = css`
     stroke-width: 0.7;
     transition: fill var(--sard-map-fade, 600ms) ease-in-out;
   }
-  .area[data-highlight='true'] { stroke: var(--sard-accent, #111); stroke-width: 2.5; }
+  .area[data-highlight='true'] { stroke: var(--sard-map-highlight, var(--sard-accent, #111)); stroke-width: 2.5; }
   .line, .point { transition: opacity 400ms ease-out, visibility 0s; }
   [data-visible='false'] { opacity: 0; visibility: hidden; transition: opacity 300ms ease-in, visibility 0s 300ms; }
   .line { fill: none; stroke: var(--sard-map-line, #3d3d3d); stroke-width: 2.5; }
@@ -40,10 +40,10 @@ export const mapStyles = css`
   .casing:has(+ [data-highlight='true']) { stroke-width: 8; }
   .casing:has(+ [data-approximate]) { stroke-dasharray: 7 5; stroke-linecap: butt; }
   .line[data-approximate] { stroke-dasharray: 7 5; stroke-linecap: butt; }
-  .line[data-highlight='true'] { stroke: var(--sard-accent, #c0392b); stroke-width: 4; }
+  .line[data-highlight='true'] { stroke: var(--sard-map-highlight, var(--sard-accent, #c0392b)); stroke-width: 4; }
   .dot { fill: var(--sard-map-point, #222); stroke: var(--sard-map-halo, #fff); stroke-width: 2; transition: r 300ms ease-out; }
   .point[data-approximate] .dot { fill: var(--sard-map-halo, #fff); stroke: var(--sard-map-point, #222); stroke-dasharray: 2.5 1.8; }
-  .point[data-highlight='true'] .dot { r: 6.5px; fill: var(--sard-accent, #c0392b); }
+  .point[data-highlight='true'] .dot { r: 6.5px; fill: var(--sard-map-highlight, var(--sard-accent, #c0392b)); }
   /* A ring around a highlighted point: it stands out on any fill, the accent colour's own included. */
   .ring { fill: none; stroke: var(--sard-map-point, #222); stroke-width: 1.5; opacity: 0; transition: opacity 300ms ease-out; }
   .point[data-highlight='true'] .ring { opacity: 1; }
