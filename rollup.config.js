@@ -14,7 +14,11 @@ const ts = () =>
 const exportConditions = ['production', 'module', 'import', 'default'];
 
 // `module: true` only for the ES module: in the IIFE it would drop the `Sard` global.
-const terse = (module) => terser({ ecma: 2020, module, compress: { passes: 2 }, format: { comments: false } });
+// The "unsafe" transforms assume standard built-ins and side-effect-free getters
+// (true of this code: Lit's reactive accessors are never read for effect);
+// they save about 130 B gzip, and the whole test suite runs on this output.
+const compress = { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, unsafe_math: true, pure_getters: true };
+const terse = (module) => terser({ ecma: 2020, module, compress, format: { comments: false } });
 
 export default [
   {

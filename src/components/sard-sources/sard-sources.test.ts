@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import { mountStory, until, cleanup } from '../../test-support/harness.js';
 import { basicWithInlineTopology } from '../../test-support/fixtures.js';
 import { isSafeUrl } from './sard-sources.component.js';
-import type { SardStory } from '../sard-story/sard-story.component.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
