@@ -155,3 +155,18 @@ test('the order check catches the source\'s «8 تشرين الثاني» slip, 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('each story ends with <sard-sources>, whose static copy (what a reader without JavaScript sees) matches the event file', () => {
+  for (const page of pages) {
+    const { html, events } = storyOf(page);
+    const block = html.match(/<sard-sources>([\s\S]*?)<\/sard-sources>\s*<\/sard-story>/);
+    assert.ok(block, `${page}: <sard-sources> is not the last child of the story`);
+    const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const items = [...block[1].matchAll(/<li>([\s\S]*?)<\/li>/g)].map(([, li]) => unescape(li.replace(/<[^>]+>/g, '')));
+    const sources = Object.values(events.sources);
+    assert.equal(items.length, sources.length, `${page}: the static list has ${items.length} sources, the event file ${sources.length}`);
+    sources.forEach((s, i) => {
+      assert.ok(items[i].includes(s.title) && items[i].includes(s.file), `${page}: static source ${i + 1} is not «${s.title}» ${s.file}`);
+    });
+  }
+});

@@ -17,11 +17,12 @@ export function isSafeUrl(url: string): boolean {
 /**
  * The event file's `sources`, in file order: title, publisher, date, file name
  * and link, so a reader and an editor can check every figure. Place it inside
- * `<sard-story>` after the last step. A heading given as its child replaces the
- * default one (and is what a reader without JavaScript sees).
+ * `<sard-story>` after the last step. A child with `slot="heading"` replaces the
+ * default heading; any other children are what a reader without JavaScript
+ * sees (a static copy of the list), replaced by the rendered list.
  *
  * @summary The story's sources, rendered from the event file.
- * @slot - Optional heading, replacing the default "Sources".
+ * @slot heading - Optional heading, replacing the default "Sources".
  * @csspart sources - The list.
  * @csspart source - One source.
  */
@@ -45,9 +46,10 @@ export class SardSources extends LitElement {
   override render() {
     const story = this.story;
     const sources = Object.entries(story?.file.sources ?? {});
-    if (!story || !sources.length) return nothing;
+    // Until the event file is in (or if it never is), the author's static copy shows.
+    if (!story || !sources.length) return html`<slot name="heading"></slot><slot></slot>`;
     const words = wordsFor(story.locale);
-    return html`<slot><h2>${words.sources}</h2></slot>
+    return html`<slot name="heading"><h2>${words.sources}</h2></slot>
       <ol part="sources">
         ${sources.map(([id, s]) => {
           const title = s.url && isSafeUrl(s.url) ? html`<a href=${s.url}>${s.title}</a>` : s.title;

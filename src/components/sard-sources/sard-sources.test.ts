@@ -18,9 +18,15 @@ async function sourcesStory(locale = 'ar-SY', heading?: string) {
   const sources = document.createElement('sard-sources');
   if (heading) {
     const h = document.createElement('h2');
+    h.slot = 'heading';
     h.textContent = heading;
     sources.append(h);
   }
+  // The static copy a reader without JavaScript sees.
+  const fallback = document.createElement('ol');
+  fallback.className = 'fallback';
+  fallback.append(Object.assign(document.createElement('li'), { textContent: 'static copy' }));
+  sources.append(fallback);
   story.append(sources);
   await until(() => !!sources.shadowRoot?.querySelector('li'), 'sources list');
   return { story, sources: sources.shadowRoot! };
@@ -60,6 +66,21 @@ describe('<sard-sources>', () => {
     const custom = await sourcesStory('ar-SY', 'مصادر هذه القصة');
     const slot = custom.sources.querySelector('slot')!;
     expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['مصادر هذه القصة']);
+    // The static copy is not shown once the list is rendered.
+    const fallback = custom.sources.host.querySelector('.fallback')!;
+    expect(fallback.getClientRects().length).to.equal(0);
+  });
+
+  it('shows the author’s static copy when the event file has an error', async () => {
+    const file = await basicWithInlineTopology();
+    (file as any).version = 2;
+    const story = await mountStory({ inline: file }, 'sard-error');
+    const sources = document.createElement('sard-sources');
+    sources.append(Object.assign(document.createElement('ol'), { textContent: 'static copy' }));
+    story.append(sources);
+    await sources.updateComplete;
+    expect(sources.querySelector('ol')!.getClientRects().length).to.be.greaterThan(0);
+    expect(sources.shadowRoot!.querySelector('li')).to.equal(null);
   });
 
   it('accepts only https and relative URLs', () => {
