@@ -8,8 +8,10 @@
 // LABELS overrides the generic rule where it needs judgement (key: gazetteer id).
 
 export const LABELS = {
-  // "Air Force Academy / Kuweires military airbase", «الكلية الجوية (كويرس)»: the reader knows the air base.
-  kuweires_airbase: { en: 'Kuweires air base', ar: 'مطار كويرس العسكري' },
+  // "Air Force Academy / Kuweires military airbase", «الكلية الجوية (كويرس)». The 2024 source names
+  // only «الكلية الجوية»; the place list puts it at Kuweires. The Arabic keeps the gazetteer's name,
+  // the English says both.
+  kuweires_airbase: { en: 'Air Force Academy, Kuweires', ar: 'الكلية الجوية (كويرس)' },
   // "Great (Umayyad) Mosque of Aleppo": the generic rule would keep "Great Mosque of Aleppo".
   umayyad_mosque: { en: 'Umayyad Mosque' },
 };

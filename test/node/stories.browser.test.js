@@ -49,25 +49,40 @@ async function open(name, viewport = { width: 1280, height: 800 }) {
   return { page, problems };
 }
 
+/** Scrolls each step of the page's story to the trigger line in turn, waits for it to be active, then runs `check(i)`. */
+async function readEveryStep(page, name, check) {
+  const steps = await page.$$eval('sard-story sard-step', (els) => els.map((s) => s.getAttribute('event')));
+  assert.ok(steps.length >= 8, `${name}: only ${steps.length} steps`);
+  for (let i = 0; i < steps.length; i++) {
+    await page.evaluate((i) => {
+      const step = document.querySelectorAll('sard-story sard-step')[i];
+      const box = step.getBoundingClientRect();
+      // Put the step's middle on the trigger line (offset 0.5).
+      window.scrollTo(0, window.scrollY + box.top + box.height / 2 - innerHeight / 2);
+    }, i);
+    await page.waitForFunction((i) => document.querySelector('sard-story').activeIndex === i, i, { timeout: 5000 }).catch(() => {
+      throw new Error(`${name}: step ${i} (${steps[i]}) never became active`);
+    });
+    if (steps[i]) assert.equal(await page.evaluate(() => document.querySelector('sard-story').activeEventId), steps[i]);
+    await check(i);
+  }
+}
+
 for (const name of pages) {
   test(`${name}: every step in turn, no error of any kind, direction and digits of its locale`, async () => {
     const { page, problems } = await open(name);
     try {
       assert.deepEqual(problems, [], `${name}: problems on load`);
-      const steps = await page.$$eval('sard-story sard-step', (els) => els.map((s) => s.getAttribute('event')));
-      assert.ok(steps.length >= 8, `${name}: only ${steps.length} steps`);
-      for (let i = 0; i < steps.length; i++) {
-        await page.evaluate((i) => {
-          const step = document.querySelectorAll('sard-story sard-step')[i];
-          const box = step.getBoundingClientRect();
-          // Put the step's middle on the trigger line (offset 0.5).
-          window.scrollTo(0, window.scrollY + box.top + box.height / 2 - innerHeight / 2);
-        }, i);
-        await page.waitForFunction((i) => document.querySelector('sard-story').activeIndex === i, i, { timeout: 5000 }).catch(() => {
-          throw new Error(`${name}: step ${i} (${steps[i]}) never became active`);
+      const arabic = (await page.evaluate(() => document.querySelector('sard-story').events.locale)).startsWith('ar');
+      await readEveryStep(page, name, async () => {
+        // The figures of every step, not only the last: digits of the story's locale.
+        const shown = await page.evaluate(() => {
+          const story = document.querySelector('sard-story');
+          return [story.querySelector('sard-date'), ...story.querySelectorAll('sard-counter')].map((el) => el.shadowRoot.textContent).join(' ');
         });
-        if (steps[i]) assert.equal(await page.evaluate(() => document.querySelector('sard-story').activeEventId), steps[i]);
-      }
+        if (arabic) assert.doesNotMatch(shown, /[0-9]/, `${name}: Latin digits in «${shown}»`);
+        else assert.doesNotMatch(shown, /[٠-٩۰-۹]/, `${name}: Arabic-Indic digits in «${shown}»`);
+      });
       // Let the last transitions run, then read the page as the reader sees it.
       await page.waitForTimeout(1500);
       const seen = await page.evaluate(() => {
@@ -84,7 +99,6 @@ for (const name of pages) {
           sources: story.querySelector('sard-sources')?.shadowRoot?.querySelectorAll('li').length ?? 0,
         };
       });
-      const arabic = seen.locale.startsWith('ar');
       assert.equal(seen.direction, arabic ? 'rtl' : 'ltr', `${name}: direction`);
       if (arabic) assert.ok(seen.graphic.right <= seen.steps.left + 1, `${name}: the graphic is not on the left of the text in RTL`);
       else assert.ok(seen.graphic.left >= seen.steps.right - 1, `${name}: the graphic is not on the right of the text in LTR`);
@@ -106,8 +120,11 @@ for (const name of pages) {
   test(`${name}: at 320 px the text reflows without sideways scrolling`, async () => {
     const { page, problems } = await open(name, { width: 320, height: 640 });
     try {
-      const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
-      assert.ok(overflow <= 0, `${name}: ${overflow}px of sideways scroll at 320px`);
+      assert.deepEqual(problems, [], `${name}: problems on load`);
+      await readEveryStep(page, name, async (i) => {
+        const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
+        assert.ok(overflow <= 0, `${name}: ${overflow}px of sideways scroll at 320px, step ${i}`);
+      });
       assert.deepEqual(problems, []);
     } finally {
       await page.close();

@@ -170,3 +170,17 @@ test('each story ends with <sard-sources>, whose static copy (what a reader with
     });
   }
 });
+
+test('the gallery index gives each story its true number of events and steps', () => {
+  const index = readFileSync(join(root, 'stories/index.html'), 'utf8');
+  const digits = (s) => Number(s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)));
+  for (const page of pages) {
+    const card = index.match(new RegExp(`<li[^>]*>(?:(?!</li>)[\\s\\S])*?href="\\./${page.replace(/\./g, '\\.')}"[\\s\\S]*?</li>`));
+    assert.ok(card, `no card for ${page}`);
+    const m = card[0].match(/([٠-٩0-9]+) (?:حدثاً|events)[,،] ([٠-٩0-9]+) (?:فقرة|steps)/);
+    assert.ok(m, `${page}: its card does not say how many events and steps`);
+    const { events, story } = storyOf(page);
+    assert.equal(digits(m[1]), events.events.length, `${page}: events`);
+    assert.equal(digits(m[2]), story.stepEvents.length, `${page}: steps`);
+  }
+});
