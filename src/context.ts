@@ -58,6 +58,18 @@ export class StoryProvider implements ReactiveController {
   }
 }
 
+/**
+ * A frozen context for the graphics inside `el` (a flat layout's still): they
+ * get this one value once, and never the story's changing one.
+ */
+export function provideFixed(el: HTMLElement, value: StoryContext) {
+  el.addEventListener(REQUEST, (event) => {
+    event.stopPropagation();
+    (event as Request).unsubscribe = () => {};
+    (event as Request).detail(value);
+  });
+}
+
 /** On a graphic: receives the story's context while connected. */
 export class StoryConsumer implements ReactiveController {
   private unsubscribe?: () => void;

@@ -10,5 +10,8 @@ import './components/sard-date/sard-date.js';
 import './components/sard-legend/sard-legend.js';
 import './components/sard-map/sard-map.js';
 import './components/sard-sources/sard-sources.js';
+import { watchPlainStories } from './upgrade.js';
+
+watchPlainStories();
 
 export * from './index.js';

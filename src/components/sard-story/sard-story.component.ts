@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { StoryProvider } from '../../context.js';
+import { StoryProvider, provideFixed, type StoryContext } from '../../context.js';
 import { storyStyles } from './sard-story.styles.js';
 import { ScrollStepsController } from '../../controllers/scroll-steps.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
@@ -38,6 +38,22 @@ const fetchText = async (url: string) => {
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
   return response.text();
 };
+
+/**
+ * Sticky positioning sticks to the nearest scroll container. A CMS wrapper with
+ * `overflow: hidden` or `auto` that does not itself scroll (a common theme
+ * clearfix) is one, so a sticky graphic inside it never sticks. The root's
+ * overflow belongs to the viewport, and so does the body's unless the root
+ * has its own; `clip` makes no scroll container.
+ */
+export function stickyFails(el: Element): boolean {
+  const root = document.documentElement;
+  const scrolls = (node: Element) => /hidden|auto|scroll/.test(getComputedStyle(node).overflow);
+  for (let node = el.parentElement ?? (el.getRootNode() as ShadowRoot).host; node && node !== root; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host) {
+    if (scrolls(node) && (node !== document.body || scrolls(root))) return true;
+  }
+  return false;
+}
 
 /**
  * One scroll-driven story: steps of text (light DOM) and graphics that show the
@@ -87,6 +103,7 @@ export class SardStory extends LitElement {
   @state() private problems: Problem[] = [];
   @state() private narrow = false;
   @query('.steps') private stepsBox?: HTMLElement;
+  @query('.graphic') private graphicBox?: HTMLElement;
 
   private loaded: LoadedStory | null = null;
   private explicitEvents: unknown = undefined;
@@ -108,6 +125,8 @@ export class SardStory extends LitElement {
   private requestedSource: unknown = undefined;
   /** The reader scrolled or pressed a key: a late deep-link re-landing must not pull them back. */
   private readerMoved = false;
+  /** `position: sticky` cannot work here (see stickyFails): the graphic is kept in view by `pin`. */
+  private stuck = false;
 
   private readonly provider = new StoryProvider(this);
   private readonly motion = new ReducedMotionController(this);
@@ -170,6 +189,8 @@ export class SardStory extends LitElement {
     this.ownLang ||= !this.hasAttribute('lang');
     this.addEventListener('keydown', this.onKeyDown);
     addEventListener('hashchange', this.onHashChange);
+    addEventListener('scroll', this.pin, { capture: true, passive: true });
+    addEventListener('resize', this.pin);
     this.resizeObserver.observe(this);
     if (this.loaded && this.loadedSource === this.currentSource()) {
       // Moved in the DOM: same file, just watch the steps again.
@@ -188,6 +209,8 @@ export class SardStory extends LitElement {
     this.appliedLayout = null;
     this.removeEventListener('keydown', this.onKeyDown);
     removeEventListener('hashchange', this.onHashChange);
+    removeEventListener('scroll', this.pin, { capture: true });
+    removeEventListener('resize', this.pin);
     this.resizeObserver.disconnect();
   }
 
@@ -208,10 +231,14 @@ export class SardStory extends LitElement {
     const layout = this.effectiveLayout;
     if (this.loaded?.folded && layout !== this.appliedLayout) {
       this.appliedLayout = layout;
+      this.stuck = layout !== 'flat' && stickyFails(this);
+      this.pin();
+      this.removeStills();
       if (layout === 'flat') {
         this.scroller.setup([]);
         this.leaveActiveStep(false);
         this.publish(true);
+        this.addStills();
       } else {
         this.scroller.setup(this.steps);
         if (this.landed) this.scroller.sync();
@@ -223,8 +250,7 @@ export class SardStory extends LitElement {
   }
 
   override render() {
-    // In `flat` the graphic is not shown: a still frozen at the initial state would misinform
-    // (0 people besieged); per-step stills belong to the embed work.
+    // In `flat` the sticky graphic is not shown: each step is followed by a still of its own state.
     const errors = this.problems.filter((p) => p.level === 'error');
     const warnings = this.debug ? this.problems.filter((p) => p.level === 'warning') : [];
     const layout = this.effectiveLayout;
@@ -475,18 +501,54 @@ export class SardStory extends LitElement {
   }
 
   private publish(instant: boolean) {
+    const context = this.contextFor(this.currentState(), this.activeIndex, instant);
+    if (context) this.provider.setValue(context);
+  }
+
+  private contextFor(state: StoryState | null, index: number, instant: boolean): StoryContext | null {
     const file = this.loaded?.file;
-    const state = this.currentState();
-    if (!file || !state) return;
-    this.provider.setValue({
-      file,
-      geo: this.loaded?.geo ?? null,
-      locale: file.locale,
-      dir: directionOf(file.locale),
-      state,
-      index: this.activeIndex,
-      instant,
+    return file && state ? { file, geo: this.loaded?.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant } : null;
+  }
+
+  /**
+   * Keeps the graphic in view by hand where sticky fails: moved down inside the
+   * story by as much as the story's top has scrolled above the viewport, never
+   * past the story's end.
+   */
+  private readonly pin = () => {
+    const graphic = this.graphicBox;
+    if (!graphic) return;
+    if (!this.stuck) return void graphic.style.removeProperty('transform');
+    const frame = graphic.parentElement!.getBoundingClientRect();
+    const y = Math.max(0, Math.min(-frame.top, frame.height - graphic.offsetHeight));
+    graphic.style.setProperty('transform', `translateY(${y}px)`);
+  };
+
+  // ── flat layout: stills ─────────────────────────────────────────
+
+  /**
+   * After each run of steps that show the same event, a copy of the author's
+   * graphic frozen at that event's state (the same elements, drawn once), in
+   * the light DOM so the page's own styles apply to it as to the graphic.
+   */
+  private addStills() {
+    const graphic = this.querySelector(':scope > [slot="graphic"]');
+    const folded = this.loaded?.folded;
+    if (!graphic || !folded) return;
+    this.steps.forEach((step, i) => {
+      const event = this.stepEvent[i]!;
+      if (this.stepEvent[i + 1] === event) return; // the next step shows the same state: one still after both
+      const still = graphic.cloneNode(true) as HTMLElement;
+      still.removeAttribute('slot');
+      for (const el of [still, ...still.querySelectorAll('[id]')]) el.removeAttribute('id');
+      still.dataset.sardStill = this.eventIdOfStep(i) ?? '';
+      provideFixed(still, this.contextFor(event >= 0 ? folded.states[event]! : folded.initial, i, true)!);
+      step.after(still);
     });
+  }
+
+  private removeStills() {
+    for (const still of this.querySelectorAll(':scope > [data-sard-still]')) still.remove();
   }
 
   // ── keyboard ────────────────────────────────────────────────────

@@ -71,6 +71,7 @@ export const storyStyles = css`
   /* flat: no scrolling effects. */
   .flat > .steps { padding-block: 0; }
   .flat ::slotted(sard-step) { margin-block-end: 1.5em; }
+  .flat ::slotted([data-sard-still]) { display: flex; flex-direction: column; gap: 0.5em; margin-block: 0 2.5em; break-inside: avoid; --sard-map-min-height: min(26em, 70vh); }
 
   .problems {
     margin-block: 1em;

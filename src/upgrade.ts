@@ -1,0 +1,76 @@
+/**
+ * The plain-HTML form, for editors whose sanitizer keeps only ordinary HTML
+ * (WordPress without `unfiltered_html`, CKEditor 5, DOMPurify):
+ *
+ *   <div data-sard-story data-src="story.events.json">
+ *     <section data-event="EVENT-ID">…text…</section> …
+ *   </div>
+ *
+ * Without the script it is an article. With it, each such block (present at
+ * load or added later) becomes a <sard-story>: the sections become steps (each
+ * section moved, untouched, into its <sard-step>), a graphic is built from the
+ * event file (date, every counter, the map if there is one, the legend), and
+ * the sources follow the last step. `data-layout`, `data-offset`, `data-lang`,
+ * `data-dir` and `data-debug` become the story's attributes.
+ */
+const ATTRIBUTES = ['src', 'layout', 'offset', 'lang', 'dir', 'debug'];
+
+const make = (tag: string, attrs: Record<string, string> = {}) => {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  return el;
+};
+
+function upgrade(block: HTMLElement) {
+  block.dataset.sardStory = 'upgraded';
+  const story = make('sard-story');
+  for (const name of ATTRIBUTES) {
+    const value = block.getAttribute(`data-${name}`);
+    if (value !== null) story.setAttribute(name, value);
+  }
+  const graphic = make('div', { slot: 'graphic', class: 'sard-graphic' });
+  story.append(graphic);
+  const sections = block.querySelectorAll<HTMLElement>(':scope > section, :scope > [data-event]');
+  sections[0]?.before(story);
+  for (const section of sections) {
+    const step = make('sard-step');
+    const event = section.dataset.event;
+    if (event) step.setAttribute('event', event);
+    step.append(section);
+    story.append(step);
+  }
+  story.append(make('sard-sources'));
+  if (!story.isConnected) block.append(story);
+  // The graphic follows the file: one counter per counter it defines, a map only if it has one.
+  story.addEventListener('sard-ready', () => {
+    const file = (story as HTMLElement & { events: { counters?: object; map?: object } | null }).events;
+    const counters = make('div', { class: 'sard-counters' });
+    counters.append(...Object.keys(file?.counters ?? {}).map((id) => make('sard-counter', { counter: id })));
+    graphic.replaceChildren(
+      make('sard-date'),
+      counters,
+      ...(file?.map ? [make('sard-map')] : []),
+      make('sard-legend'),
+    );
+  }, { once: true });
+}
+
+const upgradeAll = () => document.querySelectorAll<HTMLElement>('[data-sard-story]:not([data-sard-story="upgraded"])').forEach(upgrade);
+
+/** Upgrades the blocks in the page now (or once it is parsed) and any added later. Safe to call twice. */
+export function watchPlainStories() {
+  const w = window as { sardPlainWatch?: boolean };
+  if (w.sardPlainWatch) return; // the script loaded twice
+  w.sardPlainWatch = true;
+  // The built graphic's layout, at zero specificity so any page rule wins. A constructed
+  // sheet, not a <style> or style attribute: allowed under a strict `style-src 'self'`.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    ':where(.sard-graphic){display:flex;flex-direction:column;gap:.5em;box-sizing:border-box;block-size:100%;padding:.75em}' +
+      ':where(.sard-counters){display:flex;flex-wrap:wrap;gap:.5em 1.5em}:where(.sard-counters>*){flex:1 1 8em}',
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', upgradeAll, { once: true });
+  else upgradeAll();
+  new MutationObserver(upgradeAll).observe(document.documentElement, { childList: true, subtree: true });
+}
