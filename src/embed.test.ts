@@ -1,0 +1,155 @@
+// Embedding: the flat layout's stills, the plain-HTML form, and a graphic kept
+// in view inside wrappers where `position: sticky` cannot work.
+import { expect } from '@open-wc/testing';
+import { mountStory, scrollToStep, cleanup, until, nextEvent, fixtureUrl, sleep } from './test-support/harness.js';
+import { stickyFails } from './components/sard-story/sard-story.component.js';
+import type { SardStory } from './components/sard-story/sard-story.component.js';
+import type { SardCounter } from './components/sard-counter/sard-counter.component.js';
+
+const stills = (story: SardStory) => [...story.querySelectorAll<HTMLElement>(':scope > [data-sard-still]')];
+
+describe('flat layout', () => {
+  afterEach(cleanup);
+
+  it('follows each run of steps that show one event with a still of that event’s state', async () => {
+    // e0 is told by two steps: one still after both.
+    const story = await mountStory({ attrs: { layout: 'flat' }, steps: ['e0', 'e0', 'e1', 'e2', null, 'e3', 'e4', 'e5'], graphic: 'sard-date sard-counter:people sard-map' });
+    await until(() => stills(story).length === 6, 'six stills');
+    const all = stills(story);
+    expect(all.map((s) => s.dataset.sardStill)).to.deep.equal(['e0', 'e1', 'e2', 'e3', 'e4', 'e5']);
+    // Each still sits right after the last step of its run, in reading order.
+    expect(all[0]!.previousElementSibling!.id).to.equal('step-1');
+    expect(all[2]!.previousElementSibling!.id).to.equal('step-4'); // the step with no event shows e2 too
+    const counters = all.map((s) => (s.querySelector('sard-counter') as SardCounter).value);
+    expect(counters).to.deep.equal([300000, 300000, 350000, 350000, 275000, 0]);
+    const dates = all.map((s) => s.querySelector('sard-date')!.shadowRoot!.textContent!.trim());
+    expect(dates[0]).to.contain('١٧ تموز ٢٠١٦');
+    expect(dates[5]).to.contain('٢٢ كانون الأول ٢٠١٦');
+    // The maps are drawn once each, in their own state: nw is green at e0 and red again at e4.
+    await until(() => all.every((s) => s.querySelector('sard-map')!.shadowRoot?.querySelector('[data-area="nw"]')), 'still maps');
+    const nw = (i: number) => all[i]!.querySelector('sard-map')!.shadowRoot!.querySelector('[data-area="nw"]')!.getAttribute('data-state');
+    expect([nw(0), nw(4)]).to.deep.equal(['green', 'red']);
+    // The sticky graphic itself is not shown, and nothing is active.
+    expect(story.activeIndex).to.equal(-1);
+    expect(story.shadowRoot!.querySelector<HTMLElement>('.graphic')!.hidden).to.equal(true);
+  });
+
+  it('copies carry no ids and no slot, and leave with the flat layout', async () => {
+    const story = await mountStory({ attrs: { layout: 'flat' }, graphic: 'sard-date' });
+    story.querySelector('[slot="graphic"]')!.id = 'the-graphic';
+    story.layout = 'side';
+    await until(() => stills(story).length === 0, 'stills removed');
+    story.layout = 'flat';
+    await until(() => stills(story).length === 6, 'stills again');
+    for (const still of stills(story)) {
+      expect(still.hasAttribute('slot')).to.equal(false);
+      expect(still.querySelector('[id]')).to.equal(null);
+      expect(still.id).to.equal('');
+    }
+    expect(document.querySelectorAll('#the-graphic').length).to.equal(1);
+  });
+});
+
+describe('plain-HTML form (data-sard-story)', () => {
+  afterEach(() => {
+    document.querySelectorAll('[data-sard-story]').forEach((el) => el.remove());
+    cleanup();
+  });
+
+  function plainBlock(events: Array<string | null>) {
+    const block = document.createElement('div');
+    block.dataset.sardStory = '';
+    block.dataset.src = fixtureUrl('basic.events.json');
+    block.dataset.layout = 'stacked';
+    const intro = document.createElement('p');
+    intro.textContent = 'An introduction the editor wrote before the story.';
+    block.append(intro);
+    for (const event of events) {
+      const section = document.createElement('section');
+      if (event) section.dataset.event = event;
+      const p = document.createElement('p');
+      p.textContent = `Section ${event}. `.repeat(6);
+      section.append(p);
+      block.append(section);
+    }
+    const spacer = document.createElement('div');
+    spacer.className = 'test-spacer';
+    spacer.style.setProperty('block-size', '120vh');
+    document.body.append(spacer, block);
+    return block;
+  }
+
+  it('becomes a story when added to the page: sections become steps, untouched, and the graphic follows the file', async () => {
+    const block = plainBlock(['e0', 'e1', null, 'e2', 'e3', 'e4', 'e5']);
+    await until(() => !!block.querySelector('sard-story'), 'the upgrade');
+    const story = block.querySelector('sard-story') as SardStory;
+    await nextEvent(story, 'sard-ready');
+    expect(story.getAttribute('layout')).to.equal('stacked');
+    const steps = [...story.querySelectorAll('sard-step')];
+    expect(steps.map((s) => s.getAttribute('event'))).to.deep.equal(['e0', 'e1', null, 'e2', 'e3', 'e4', 'e5']);
+    expect(steps.every((s) => s.firstElementChild!.tagName === 'SECTION')).to.equal(true);
+    // The editor's other content stays where it was, before the story.
+    expect(block.firstElementChild!.tagName).to.equal('P');
+    const graphic = story.querySelector('[slot="graphic"]')!;
+    await until(() => !!graphic.querySelector('sard-map'), 'the built graphic');
+    expect([...graphic.querySelectorAll('sard-counter')].map((c) => c.getAttribute('counter'))).to.deep.equal(Object.keys(story.events!.counters!));
+    expect(graphic.querySelector('sard-date, sard-legend')).to.not.equal(null);
+    expect(story.lastElementChild!.tagName).to.equal('SARD-SOURCES');
+    await scrollToStep(story, 3);
+    expect(story.activeEventId).to.equal('e2');
+    expect(block.dataset.sardStory).to.equal('upgraded');
+  });
+
+  it('is upgraded once, even when the page changes around it again', async () => {
+    const block = plainBlock(['e0', 'e1']);
+    await until(() => !!block.querySelector('sard-story'), 'the upgrade');
+    block.append(document.createElement('hr'));
+    await sleep(50);
+    expect(block.querySelectorAll('sard-story').length).to.equal(1);
+  });
+});
+
+describe('wrappers where sticky cannot work', () => {
+  afterEach(() => {
+    document.querySelectorAll('.wrapper').forEach((el) => el.remove());
+    document.body.style.removeProperty('overflow');
+    document.documentElement.style.removeProperty('overflow');
+    cleanup();
+  });
+
+  it('knows which ancestors break sticky', () => {
+    const outer = document.createElement('div');
+    const inner = document.createElement('div');
+    outer.className = 'wrapper';
+    outer.append(inner);
+    document.body.append(outer);
+    expect(stickyFails(inner)).to.equal(false);
+    outer.style.setProperty('overflow', 'clip');
+    expect(stickyFails(inner), 'clip makes no scroll container').to.equal(false);
+    outer.style.setProperty('overflow', 'hidden');
+    expect(stickyFails(inner)).to.equal(true);
+    outer.style.setProperty('overflow', 'visible');
+    // The body's overflow goes to the viewport unless the root has its own.
+    document.body.style.setProperty('overflow', 'hidden auto');
+    expect(stickyFails(inner)).to.equal(false);
+    document.documentElement.style.setProperty('overflow', 'hidden auto');
+    expect(stickyFails(inner)).to.equal(true);
+  });
+
+  for (const overflow of ['hidden', 'auto']) {
+    it(`keeps the graphic in view inside an overflow: ${overflow} wrapper`, async () => {
+      const wrapper = document.createElement('div');
+      wrapper.className = 'wrapper';
+      wrapper.style.setProperty('overflow', overflow);
+      document.body.append(wrapper);
+      const story = await mountStory({ container: wrapper, graphic: 'sard-date sard-map' });
+      for (const i of [2, 5]) {
+        await scrollToStep(story, i);
+        await sleep(50);
+        const box = story.shadowRoot!.querySelector('.graphic')!.getBoundingClientRect();
+        const visible = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+        expect(visible / box.height, `step ${i}: share of the graphic in view`).to.be.greaterThan(0.9);
+      }
+    });
+  }
+});
