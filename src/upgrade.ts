@@ -55,21 +55,30 @@ function upgrade(block: HTMLElement) {
   }, { once: true });
 }
 
+/**
+ * Installed once per page. A constructed sheet (not a <style> or a style attribute:
+ * allowed under a strict `style-src 'self'`), adopted after the page's sheets, with
+ * class selectors: it beats a theme's element resets (`div { padding: 3px }`), and a
+ * page rule with one more class (`.entry .sard-graphic`) still beats it. px, not em:
+ * the page's font size must not move the graphic.
+ */
+function adoptGraphicStyles() {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    '.sard-graphic{display:flex;flex-direction:column;gap:8px;box-sizing:border-box;block-size:100%;margin:0;padding:12px}' +
+      '.sard-counters{display:flex;flex-wrap:wrap;gap:8px 24px;margin:0;padding:0}.sard-counters>*{flex:1 1 128px}.sard-graphic>sard-map{--sard-map-min-height:96px}',
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
 const upgradeAll = () => document.querySelectorAll<HTMLElement>('[data-sard-story]:not([data-sard-story="upgraded"])').forEach(upgrade);
 
-/** Upgrades the blocks in the page now (or once it is parsed) and any added later. Safe to call twice. */
+/** Installs the `.sard-graphic` layout, and upgrades the blocks in the page now (or once it is parsed) and any added later. Safe to call twice. */
 export function watchPlainStories() {
   const w = window as { sardPlainWatch?: boolean };
   if (w.sardPlainWatch) return; // the script loaded twice
   w.sardPlainWatch = true;
-  // The built graphic's layout, at zero specificity so any page rule wins. A constructed
-  // sheet, not a <style> or style attribute: allowed under a strict `style-src 'self'`.
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(
-    ':where(.sard-graphic){display:flex;flex-direction:column;gap:.5em;box-sizing:border-box;block-size:100%;padding:.75em}' +
-      ':where(.sard-counters){display:flex;flex-wrap:wrap;gap:.5em 1.5em}:where(.sard-counters>*){flex:1 1 8em}',
-  );
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  adoptGraphicStyles();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', upgradeAll, { once: true });
   else upgradeAll();
   new MutationObserver(upgradeAll).observe(document.documentElement, { childList: true, subtree: true });

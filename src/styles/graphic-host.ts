@@ -5,10 +5,13 @@ import { css } from 'lit';
  * CMS theme sets (font, spacing, transforms, colour) are reset here; theming
  * goes through --sard-* custom properties and parts. No rem: hosts set
  * `html { font-size: 8px }` and worse. Direction is left to inherit from the story.
+ * A page rule such as `* { letter-spacing: .1em }` reaches the host element
+ * itself and beats `:host`, so the reset is also set on the host's own
+ * children, which no page rule can reach.
  */
 export const graphicHostStyles = css`
-  :host {
-    display: block;
+  :host { display: block; }
+  :host, :host > * {
     font-family: var(--sard-font, system-ui, 'Noto Sans Arabic', 'Noto Naskh Arabic', sans-serif);
     font-size: var(--sard-font-size, 16px);
     font-weight: normal;

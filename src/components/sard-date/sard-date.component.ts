@@ -15,7 +15,7 @@ export class SardDate extends LitElement {
   static override styles = [
     graphicHostStyles,
     css`
-      time { font-size: var(--sard-date-size, 1.25em); font-weight: bold; unicode-bidi: isolate; }
+      time { display: block; font-size: var(--sard-date-size, 1.25em); font-weight: bold; unicode-bidi: isolate; }
     `,
   ];
 

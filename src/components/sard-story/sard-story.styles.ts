@@ -36,7 +36,7 @@ export const storyStyles = css`
   .side {
     display: grid;
     grid-template-columns: minmax(0, var(--sard-text-fr, 2fr)) minmax(0, var(--sard-graphic-fr, 3fr));
-    column-gap: var(--sard-gap, 2em);
+    column-gap: var(--sard-gap, 32px); /* px: the page's font size must not move the graphic */
     align-items: start;
   }
   .side > .steps { grid-column: 1; grid-row: 1; }

@@ -1,0 +1,150 @@
+// Shared by test/node/embed-*.test.js: one static server for the repository and
+// one headless Chromium per test file, pages that record every problem they
+// report, and the few moves a reader makes (scroll a step to the trigger line).
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { findChrome, chromeArgs } from '../../scripts/find-chrome.js';
+import { serveRepository } from '../../scripts/static-server.js';
+
+/** Builds dist/ when it is missing (a fresh clone); an existing build is used as it is. */
+export function ensureBuilt() {
+  if (!existsSync('dist/sard.iife.js') || !existsSync('dist/sard.js')) {
+    execFileSync('npx', ['rollup', '-c'], { stdio: 'inherit' });
+  }
+}
+
+/** Starts the server and the browser; returns { browser, server, port, base, close }. */
+export async function start() {
+  ensureBuilt();
+  const { server, port } = await serveRepository();
+  const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    browser,
+    server,
+    port,
+    base,
+    close: async () => {
+      await browser?.close();
+      server?.close();
+    },
+  };
+}
+
+/**
+ * Opens `url` in a new context, recording problems: console errors, page errors,
+ * failed requests, HTTP errors, sard-error details, CSP violations. Returns
+ * { page, context, problems, violations }. `ready` waits until every story on
+ * the page fired sard-ready (or one reported an error), `stories` of them.
+ */
+export async function open(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, reducedMotion = 'no-preference', stories = 1, wait = true, timeout = 15000, before } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, reducedMotion });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  page.on('response', (res) => res.status() >= 400 && problems.push(`HTTP ${res.status()}: ${res.url()}`));
+  await page.addInitScript(() => {
+    window.__sard = { errors: [], ready: [], enters: [], violations: [] };
+    // Registered before any of the page's own code runs: nothing can slip by.
+    document.addEventListener('securitypolicyviolation', (e) => window.__sard.violations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || ''}:${e.lineNumber} ${e.sample || ''}`.trim()), true);
+    document.addEventListener('sard-error', (e) => window.__sard.errors.push(e.detail), true);
+    document.addEventListener('sard-ready', (e) => window.__sard.ready.push(e.composedPath()[0]), true);
+    document.addEventListener('sard-step-enter', (e) => window.__sard.enters.push({ story: e.composedPath()[0], index: e.detail.index, eventId: e.detail.eventId }), true);
+  });
+  if (before) await before(page, context);
+  await page.goto(url);
+  if (wait) await waitReady(page, stories, timeout);
+  return { page, context, problems };
+}
+
+/** Waits until `count` stories fired sard-ready or one fired sard-error; throws with what happened otherwise. */
+export async function waitReady(page, count = 1, timeout = 15000) {
+  await page
+    .waitForFunction((n) => window.__sard.ready.length >= n || window.__sard.errors.some((e) => e.level === 'error'), count, { timeout })
+    .catch(async () => {
+      const seen = await page.evaluate(() => ({ ready: window.__sard.ready.length, stories: document.querySelectorAll('sard-story').length }));
+      throw new Error(`only ${seen.ready} of ${count} stories fired sard-ready within ${timeout} ms (${seen.stories} <sard-story> in the page)`);
+    });
+}
+
+/** Problems recorded so far, sard-errors of any level included. */
+export async function allProblems(page, problems) {
+  const { errors, violations } = await page.evaluate(() => ({ errors: window.__sard.errors, violations: window.__sard.violations }));
+  return [
+    ...problems,
+    ...errors.map((d) => `sard-error ${d.level}: ${d.file}: ${d.path}: ${d.message}`),
+    ...violations.map((v) => `CSP violation: ${v}`),
+  ];
+}
+
+/**
+ * Scrolls step `i` of story number `s` (document order) to the story's trigger
+ * line (offset 0.5), the way a reader's scroll puts it there, and waits until it
+ * is the active step. Works whether the page or an ancestor of the story scrolls.
+ */
+export async function scrollToStep(page, s, i, { timeout = 5000 } = {}) {
+  await page.evaluate(
+    ([s, i]) => {
+      const story = document.querySelectorAll('sard-story')[s];
+      const step = story.querySelectorAll('sard-step')[i];
+      const box = step.getBoundingClientRect();
+      window.scrollTo(0, window.scrollY + box.top + box.height / 2 - innerHeight / 2);
+    },
+    [s, i],
+  );
+  await page
+    .waitForFunction(([s, i]) => document.querySelectorAll('sard-story')[s].activeIndex === i, [s, i], { timeout })
+    .catch(async () => {
+      const now = await page.evaluate((s) => document.querySelectorAll('sard-story')[s].activeIndex, s);
+      throw new Error(`story ${s}: step ${i} never became active (activeIndex ${now})`);
+    });
+}
+
+/** The story's graphic container (its `graphic` part) as a box in CSS px of the viewport. */
+export function graphicBox(page, s = 0) {
+  return page.evaluate((s) => {
+    const story = document.querySelectorAll('sard-story')[s];
+    const r = story.shadowRoot.querySelector('[part~="graphic"]').getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height, top: r.top, bottom: r.bottom, viewport: innerHeight };
+  }, s);
+}
+
+/** Number of drawn areas (elements with data-area and a non-empty path) in story s's map, and the map's size. */
+export function mapInfo(page, s = 0) {
+  return page.evaluate((s) => {
+    const story = document.querySelectorAll('sard-story')[s];
+    const map = story?.querySelector('sard-map');
+    if (!map?.shadowRoot) return { areas: 0, width: 0, height: 0, present: !!map };
+    const areas = [...map.shadowRoot.querySelectorAll('[data-area]')].filter((el) => (el.getAttribute('d') ?? 'x').length > 0 && el.getBoundingClientRect().width > 0);
+    const r = map.getBoundingClientRect();
+    return { areas: areas.length, width: r.width, height: r.height, present: true };
+  }, s);
+}
+
+/** Waits until story s's map has drawn at least one area. */
+export async function waitForMap(page, s = 0, timeout = 8000) {
+  await page
+    .waitForFunction(
+      (s) => {
+        const map = document.querySelectorAll('sard-story')[s]?.querySelector('sard-map');
+        return !!map?.shadowRoot && [...map.shadowRoot.querySelectorAll('[data-area]')].some((el) => el.getBoundingClientRect().width > 0);
+      },
+      s,
+      { timeout },
+    )
+    .catch(() => {
+      throw new Error(`story ${s}: the map drew no area within ${timeout} ms`);
+    });
+}
+
+/** Prints a table (array of row objects) under a title, for the test log. */
+export function printTable(title, rows) {
+  const cols = Object.keys(rows[0] ?? {});
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells) => `| ${cells.map((c, k) => String(c).padEnd(width[k])).join(' | ')} |`;
+  const out = [title, line(cols), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => line(cols.map((c) => r[c])))];
+  console.log(out.join('\n'));
+}
