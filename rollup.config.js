@@ -21,7 +21,40 @@ const exportConditions = ['production', 'module', 'import', 'default'];
 // is exercised end to end by test/node/stories.browser.test.js (three full stories,
 // every step) and the map's bundle test (src/test-support/fixtures/dist-map.html).
 const compress = { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, pure_getters: true };
-const terse = (module) => terser({ ecma: 2020, module, compress, format: { comments: false } });
+// Members named `_like` are internal to the kit (never attributes, events, parts or
+// API): terser shortens them. Lit's own `_$…` members are left alone.
+const mangle = { properties: { regex: /^_[A-Za-z]/ } };
+// ascii_only: the Arabic strings as \u escapes (the same strings), which gzip packs tighter than UTF-8: about 75 B.
+const terse = (module) => terser({ ecma: 2020, module, compress, mangle, format: { comments: false, ascii_only: true } });
+
+// scrollama's debug overlay (its `debug: true` option) is never switched on: src/controllers/scroll-steps.ts
+// is the only caller. Its module is replaced by one that fails loudly if that ever changes. About 0.3 KB gzip.
+const noScrollamaDebug = () => ({
+  name: 'no-scrollama-debug',
+  load(id) {
+    if (!/[\\/]node_modules[\\/]scrollama[\\/]src[\\/]debug\.js$/.test(id)) return null;
+    return `export function update() { throw Error('scrollama debug: not in this build'); }`;
+  },
+});
+
+// TypeScript's output uses one tslib helper, __decorate, for the Lit decorators on class members. This is
+// that helper without tslib's `Reflect.decorate` branch (a reflect-metadata polyfill on the page gives the
+// same result) and its other, unused helpers. Any other helper the output asks for fails the build.
+const TSLIB = '\0sard-tslib';
+const slimTslib = () => ({
+  name: 'slim-tslib',
+  resolveId: (id) => (id === 'tslib' ? TSLIB : null),
+  load: (id) =>
+    id === TSLIB
+      ? `export function __decorate(decorators, target, key, desc) {
+  const member = arguments.length > 2;
+  let result = !member ? target : desc === null ? Object.getOwnPropertyDescriptor(target, key) : desc;
+  for (let i = decorators.length - 1; i >= 0; i--) result = (member ? decorators[i](target, key, result) : decorators[i](result)) || result;
+  if (member && result) Object.defineProperty(target, key, result);
+  return result;
+}`
+      : null,
+});
 
 export default [
   {
@@ -30,7 +63,7 @@ export default [
       { file: 'dist/sard.js', format: 'es', plugins: [terse(true)] },
       { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard', plugins: [terse(false)] },
     ],
-    plugins: [nodeResolve({ exportConditions }), ts(), minifyLitCss()],
+    plugins: [nodeResolve({ exportConditions }), noScrollamaDebug(), slimTslib(), ts(), minifyLitCss()],
   },
   {
     input: 'src/cli.ts',

@@ -10,6 +10,13 @@ export function minifyLitCss() {
       .replace(/\s*([{};,>])\s*/g, '$1')
       .replace(/:\s+/g, ':')
       .replace(/;}/g, '}')
+      // Values: 0.5 is .5; no space is needed around "/" (rgb(0 0 0 / .4), font: 13px/20px) or before !important.
+      .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2')
+      .replace(/ ?\/ ?/g, '/')
+      .replace(/ !important/g, '!important')
+      // Selectors: [part='credit'] is [part=credit] (an identifier needs no quotes); :has(+ x) is :has(+x).
+      .replace(/=(['"])([a-zA-Z][\w-]*)\1\]/g, '=$2]')
+      .replace(/\(([+~]) /g, '($1')
       .trim();
   return {
     name: 'minify-lit-css',

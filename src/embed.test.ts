@@ -1,7 +1,7 @@
 // Embedding: the flat layout's stills, the plain-HTML form, and a graphic kept
 // in view inside wrappers where `position: sticky` cannot work.
 import { expect } from '@open-wc/testing';
-import { mountStory, scrollToStep, cleanup, until, nextEvent, fixtureUrl, sleep } from './test-support/harness.js';
+import { mountStory, scrollToStep, cleanup, until, fixtureUrl, sleep } from './test-support/harness.js';
 import { stickyFails } from './components/sard-story/sard-story.component.js';
 import type { SardStory } from './components/sard-story/sard-story.component.js';
 import type { SardCounter } from './components/sard-counter/sard-counter.component.js';
@@ -83,7 +83,7 @@ describe('plain-HTML form (data-sard-story)', () => {
     const block = plainBlock(['e0', 'e1', null, 'e2', 'e3', 'e4', 'e5']);
     await until(() => !!block.querySelector('sard-story'), 'the upgrade');
     const story = block.querySelector('sard-story') as SardStory;
-    await nextEvent(story, 'sard-ready');
+    await until(() => !!story.events, 'sard-ready'); // it may have fired already
     expect(story.getAttribute('layout')).to.equal('stacked');
     const steps = [...story.querySelectorAll('sard-step')];
     expect(steps.map((s) => s.getAttribute('event'))).to.deep.equal(['e0', 'e1', null, 'e2', 'e3', 'e4', 'e5']);

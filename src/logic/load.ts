@@ -3,6 +3,7 @@
  * parsed file, its topology, the folded states and every problem found. I/O
  * is injected (`readText`), so the browser (fetch) and the CLI (fs) share it.
  */
+import { isSafeUrl } from './urls.js';
 import type { Topology } from 'topojson-specification';
 import type { EventFile, Problem } from './types.js';
 import { buildGeo, type Geo } from './geo.js';
@@ -48,7 +49,9 @@ export async function loadStory(text: string | null, fileUrl: string, baseUrl: s
   if (map) {
     let topology: Topology | null = null;
     let topologyFile = fileUrl;
-    if (typeof map.topology === 'string') {
+    if (typeof map.topology === 'string' && !isSafeUrl(map.topology)) {
+      problems.push({ level: 'error', file: fileUrl, path: 'map.topology', message: `only https: and relative URLs are followed, not "${map.topology}"` });
+    } else if (typeof map.topology === 'string') {
       try {
         topologyFile = new URL(map.topology, fileUrl === INLINE ? baseUrl : fileUrl).href;
         topology = JSON.parse(await readText(topologyFile)) as Topology;

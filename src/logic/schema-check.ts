@@ -21,11 +21,10 @@ export interface JsonSchema {
   maxItems?: number;
   pattern?: string;
   oneOf?: JsonSchema[];
-  $ref?: string;
-  definitions?: Record<string, JsonSchema>;
   errorMessage?: string;
 }
 
+/** `$ref` and `definitions` are resolved by scripts/compile-schema.js: the schema this reads has none. */
 export const SUPPORTED_KEYWORDS = [
   'type', 'const', 'required', 'properties', 'additionalProperties', 'items', 'minItems',
   'maxItems', 'pattern', 'oneOf', '$ref', 'definitions', 'errorMessage',
@@ -49,24 +48,14 @@ export function preview(value: unknown): string {
 
 export function checkSchema(root: JsonSchema, data: unknown): SchemaIssue[] {
   const patterns = new Map<string, RegExp>();
-  const resolve = (schema: JsonSchema): JsonSchema => {
-    let node = schema;
-    while (node.$ref) {
-      const target = root.definitions?.[node.$ref.replace('#/definitions/', '')];
-      if (!target) throw new Error(`schema: unresolvable $ref ${node.$ref}`);
-      node = target;
-    }
-    return node;
-  };
 
-  const walk = (schema: JsonSchema, value: unknown, path: Path, out: SchemaIssue[]): void => {
-    const node = resolve(schema);
+  const walk = (node: JsonSchema, value: unknown, path: Path, out: SchemaIssue[]): void => {
     const found: SchemaIssue[] = [];
     const report = (message: string, at: Path = path) => found.push({ path: at, message });
     const kind = kindOf(value);
 
     const types = node.type === undefined ? null : ([] as string[]).concat(node.type);
-    if (types && !types.some((t) => t === kind || (t === 'number' && kind === 'number'))) {
+    if (types && !types.includes(kind)) {
       report(`expected ${types.join(' or ')}, got ${kind}`);
     } else {
       if ('const' in node && value !== node.const) report(`must be ${preview(node.const)}, got ${preview(value)}`);
@@ -121,13 +110,13 @@ export function checkSchema(root: JsonSchema, data: unknown): SchemaIssue[] {
     // No branch fits: report the branch of the right type with the fewest problems.
     const kind = kindOf(value);
     const sameType = results.filter((_, i) => {
-      const t = resolve(branches[i]!).type;
+      const t = branches[i]!.type;
       return t === undefined || ([] as string[]).concat(t).includes(kind);
     });
     const best = sameType.sort((a, b) => a.length - b.length)[0];
     if (best) out.push(...best);
     else {
-      const allowed = branches.flatMap((b) => ([] as string[]).concat(resolve(b).type ?? []));
+      const allowed = branches.flatMap((b) => ([] as string[]).concat(b.type ?? []));
       out.push({ path, message: `expected ${[...new Set(allowed)].join(' or ')}, got ${kind}` });
     }
   };

@@ -168,6 +168,12 @@ describe('validation', () => {
       expectOne(problems, 'warning', 'states', /^7 control states: in forced-colours mode only 6 hatchings/);
     });
 
+    it('a topology URL that is neither https: nor relative is not followed', async () => {
+      for (const url of ['http://tracker.example/t.json', 'data:application/json,{}', 'javascript:alert(1)', '//evil.example/t.json', 'java\nscript:x']) {
+        expectOne(await problemsAfter((f) => (f.map.topology = url)), 'error', 'map.topology', /^only https: and relative URLs are followed/);
+      }
+    });
+
     it('a topology object that does not exist', async () => {
       expectOne(await problemsAfter((f) => (f.map.lines = 'highways')), 'error', 'map.lines', 'no object "highways" in the topology (known: cells, roads, places, land)');
     });
@@ -204,7 +210,7 @@ describe('validation', () => {
     });
 
     it('a topology URL that is not a URL', async () => {
-      const problems = await problemsAfter((f) => (f.map.topology = 'http://[bad'));
+      const problems = await problemsAfter((f) => (f.map.topology = 'https://[bad'));
       expectOne(problems, 'error', 'map.topology', /^could not load the topology/);
     });
 

@@ -1,7 +1,5 @@
-import { LitElement, html, svg, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, svg, nothing, render, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { guard } from 'lit/directives/guard.js';
 import { StoryConsumer, type StoryContext } from '../../context.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { statePatterns, patternId } from '../../styles/patterns.js';
@@ -97,108 +95,108 @@ export class SardMap extends LitElement {
   @query('.frame') private frameEl?: HTMLElement;
   @query('.live') private liveEl?: HTMLElement;
 
-  private readonly motion = new ReducedMotionController(this, (reduced) => reduced && this.settle());
-  private model?: MapModel;
-  private geo: Geo | null = null;
-  private file?: EventFile;
-  private language = 'en';
-  private eventIndex = new Map<string, number>();
-  private elements = { area: new Map<string, SVGPathElement>(), line: new Map<string, SVGPathElement>(), point: new Map<string, SVGGElement>() };
-  private labels: Label[] = [];
-  private placed = new Map<Label, { x: number; y: number }>();
-  private applied: StoryState | null = null;
-  private highlighted = new Set<string>();
-  private width = 0;
-  private height = 0;
-  private camera: Camera | null = null;
-  private target: Camera | null = null;
-  private frame = 0;
+  private readonly _motion = new ReducedMotionController(this, (reduced) => reduced && this._settle());
+  private _model?: MapModel;
+  private _geo: Geo | null = null;
+  private _file?: EventFile;
+  private _language = 'en';
+  private _eventIndex = new Map<string, number>();
+  private _elements = { area: new Map<string, SVGPathElement>(), line: new Map<string, SVGPathElement>(), point: new Map<string, SVGGElement>() };
+  private _labels: Label[] = [];
+  private _placed = new Map<Label, { x: number; y: number }>();
+  private _applied: StoryState | null = null;
+  private _highlighted = new Set<string>();
+  private _width = 0;
+  private _height = 0;
+  private _camera: Camera | null = null;
+  private _target: Camera | null = null;
+  private _frame = 0;
   /** When the running zoom ends (performance.now() time). */
-  private zoomEnd = 0;
-  private draws: Animation[] = [];
-  private hatches: Element[] = [];
+  private _zoomEnd = 0;
+  private _draws: Animation[] = [];
+  private _hatches: Element[] = [];
   /** Points hidden by the last step, fading out. */
-  private fading: string[] = [];
+  private _fading: string[] = [];
   /** What was shown and highlighted when labels were last placed. */
-  private labelKey = '';
-  private pointAnchors = new Map<string, [number, number] | null>();
-  private announced: string | null | undefined = undefined;
-  private resizeObserver?: ResizeObserver;
+  private _labelKey = '';
+  private _pointAnchors = new Map<string, [number, number] | null>();
+  private _announced: string | null | undefined = undefined;
+  private _resizeObserver?: ResizeObserver;
 
   override connectedCallback() {
     super.connectedCallback();
-    this.resizeObserver ??= new ResizeObserver(([entry]) => {
+    this._resizeObserver ??= new ResizeObserver(([entry]) => {
       if (!entry) return;
       const { width, height } = entry.contentRect;
-      if (width === this.width && height === this.height) return;
-      this.width = width;
-      this.height = height;
+      if (width === this._width && height === this._height) return;
+      this._width = width;
+      this._height = height;
       // Changing the transform inside does not resize the frame: no observer loop.
       this.svgEl?.setAttribute('viewBox', `0 0 ${width} ${height}`);
       // A zoom under way keeps going to the view refitted to the new size; a still map is refitted at once,
       // labels included (a step that resizes the graphic must not fade labels in afterwards).
-      this.finishDraws();
-      if (this.frame) this.fitView(false, true);
+      this._finishDraws();
+      if (this._frame) this._fitView(false, true);
       else {
-        this.quiet = this.motion.reduced ? null : [];
-        this.fitView(true, true);
-        this.unquiet();
+        this._quiet = this._motion.reduced ? null : [];
+        this._fitView(true, true);
+        this._unquiet();
       }
     });
-    if (this.hasUpdated) this.observeFrame();
-    document.fonts?.addEventListener('loadingdone', this.onFonts);
+    if (this.hasUpdated) this._observeFrame();
+    document.fonts?.addEventListener('loadingdone', this._onFonts);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    document.fonts?.removeEventListener('loadingdone', this.onFonts);
-    this.settle();
+    this._resizeObserver?.disconnect();
+    document.fonts?.removeEventListener('loadingdone', this._onFonts);
+    this._settle();
   }
 
   /** A web font arrived: label sizes change, so measure again and re-place. */
-  private readonly onFonts = () => {
-    for (const label of this.labels) label.size.normal[0] = label.size.strong[0] = -1;
-    if (this.target && this.applied && this.width > 0) {
-      this.placeLabels(this.target);
-      if (this.camera) this.setCamera(this.camera, false);
+  private readonly _onFonts = () => {
+    for (const label of this._labels) label.size.normal[0] = label.size.strong[0] = -1;
+    if (this._target && this._applied && this._width > 0) {
+      this._placeLabels(this._target);
+      if (this._camera) this._setCamera(this._camera, false);
     }
   };
 
   protected override firstUpdated() {
-    this.observeFrame();
+    this._observeFrame();
   }
 
-  private observeFrame() {
-    if (this.frameEl) this.resizeObserver?.observe(this.frameEl);
+  private _observeFrame() {
+    if (this.frameEl) this._resizeObserver?.observe(this.frameEl);
   }
 
   protected override willUpdate() {
     const story = this.story;
     const geo = story?.geo ?? null;
-    if (geo !== this.geo || story?.file !== this.file) {
-      this.settle();
-      this.geo = geo;
-      this.file = story?.file;
-      this.language = languageOf(story?.locale ?? 'en');
-      this.model = geo ? modelFor(geo, this.language) : undefined;
-      this.eventIndex = new Map(story?.file.events.map((e, i) => [e.id, i]));
-      this.applied = null;
-      this.highlighted.clear();
-      this.camera = this.target = null;
-      this.announced = undefined;
+    if (geo !== this._geo || story?.file !== this._file) {
+      this._settle();
+      this._geo = geo;
+      this._file = story?.file;
+      this._language = languageOf(story?.locale ?? 'en');
+      this._model = geo ? modelFor(geo, this._language) : undefined;
+      this._eventIndex = new Map(story?.file.events.map((e, i) => [e.id, i]));
+      this._applied = null;
+      this._highlighted.clear();
+      this._camera = this._target = null;
+      this._announced = undefined;
     }
   }
 
   override render() {
-    const model = this.model;
+    const model = this._model;
     const credit = this.story?.file.credit;
     // The frame is always there (it is what the resize observer watches); the drawing only with a topology.
     // On a narrow map the credit folds behind a button on the map (as map attributions do), so the map keeps its height.
     return html`
       <div class="canvas">
         <div class="frame" part="map" role=${model ? 'img' : nothing}>
-          ${model ? html`<svg aria-hidden="true" focusable="false">${keyed(model, guard([model], () => this.renderFeatures(model)))}</svg>` : nothing}
+          ${model ? this._drawingOf(model) : nothing}
         </div>
         ${credit
           ? html`<button type="button" class="credit-toggle" part="credit-toggle" aria-controls="credit" aria-expanded=${this.creditOpen}
@@ -210,9 +208,27 @@ export class SardMap extends LitElement {
     `;
   }
 
+  /** The drawing of the current model and its `<svg>`. */
+  private _drawing?: [MapModel, SVGSVGElement];
+
+  /**
+   * The `<svg>` of `model`, rendered once: the same node while the model stays (a step changes it attribute by
+   * attribute), a new one for a new model (nothing set on the old elements carries over).
+   */
+  private _drawingOf(model: MapModel): SVGSVGElement {
+    if (this._drawing?.[0] !== model) {
+      const el = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      el.setAttribute('aria-hidden', 'true');
+      el.setAttribute('focusable', 'false');
+      render(this._renderFeatures(model), el);
+      this._drawing = [model, el];
+    }
+    return this._drawing[1];
+  }
+
   /** The static drawing: rendered once per topology, then changed attribute by attribute. */
-  private renderFeatures(model: MapModel) {
-    const states = Object.keys(this.file?.states ?? {});
+  private _renderFeatures(model: MapModel) {
+    const states = Object.keys(this._file?.states ?? {});
     const label = (kind: Kind | 'base', f: DrawnFeature) =>
       f.name && f.anchor ? svg`<text class="${kind}-label" data-for=${kind}:${f.id}>${f.name}</text>` : nothing;
     return svg`
@@ -236,109 +252,109 @@ export class SardMap extends LitElement {
   protected override updated(changed: PropertyValues) {
     const story = this.story;
     if (!changed.has('story')) return;
-    if (!story || !this.model) {
+    if (!story || !this._model) {
       // No map (yet, or any more): nothing to describe or announce.
       this.frameEl?.removeAttribute('aria-label');
       if (this.liveEl) this.liveEl.textContent = '';
       return;
     }
-    if (!this.applied) {
-      this.collectElements();
+    if (!this._applied) {
+      this._collectElements();
       // Measure now rather than wait a frame for the resize observer: the first paint already shows the view.
       const box = this.frameEl?.getBoundingClientRect();
-      if (box && !this.width) [this.width, this.height] = [box.width, box.height];
-      this.svgEl?.setAttribute('viewBox', `0 0 ${this.width} ${this.height}`);
+      if (box && !this._width) [this._width, this._height] = [box.width, box.height];
+      this.svgEl?.setAttribute('viewBox', `0 0 ${this._width} ${this._height}`);
     }
-    const previous = this.applied;
-    this.apply(story.state, !previous || story.instant || this.motion.reduced);
+    const previous = this._applied;
+    this._apply(story.state, !previous || story.instant || this._motion.reduced);
     // A jump (deep link, Home/End) lands on an event: say where, not every change since the last one.
-    const text = describeState(story.file, this.geo, story.locale, story.state, story.instant ? null : previous, this.viewNames(story.state));
+    const text = describeState(story.file, this._geo, story.locale, story.state, story.instant ? null : previous, this._viewNames(story.state));
     this.frameEl?.setAttribute('aria-label', text.full);
     // Announced once per event the reader reaches: not on load, on a resize, or on a second step of the same event.
-    if (story.index >= 0 && this.announced !== undefined && story.state.eventId !== this.announced && this.liveEl) this.liveEl.textContent = text.change;
-    this.announced = story.state.eventId;
+    if (story.index >= 0 && this._announced !== undefined && story.state.eventId !== this._announced && this.liveEl) this.liveEl.textContent = text.change;
+    this._announced = story.state.eventId;
   }
 
-  private collectElements() {
+  private _collectElements() {
     const root = this.renderRoot;
     for (const kind of ['area', 'line', 'point'] as const) {
-      const map = this.elements[kind] as Map<string, Element>;
+      const map = this._elements[kind] as Map<string, Element>;
       map.clear();
       root.querySelectorAll(`[data-${kind}]`).forEach((el) => map.set(el.getAttribute(`data-${kind}`)!, el));
     }
     const byKey = new Map<string, DrawnFeature>();
-    const m = this.model!;
+    const m = this._model!;
     for (const [kind, list] of [['base', m.base], ['area', m.areas], ['line', m.lines], ['point', m.points]] as const)
       for (const f of list) byKey.set(`${kind}:${f.id}`, f);
-    this.pointAnchors = new Map(m.points.map((f) => [f.id, f.anchor]));
-    this.labels = [...root.querySelectorAll<SVGTextElement>('text[data-for]')].map((el) => {
+    this._pointAnchors = new Map(m.points.map((f) => [f.id, f.anchor]));
+    this._labels = [...root.querySelectorAll<SVGTextElement>('text[data-for]')].map((el) => {
       const key = el.getAttribute('data-for')!;
       return { el, feature: byKey.get(key)!, kind: key.slice(0, key.indexOf(':')) as Label['kind'], size: { normal: [-1, 0], strong: [-1, 0] }, at: '' } as Label;
     });
-    this.placed.clear();
-    this.hatches = [...root.querySelectorAll('.hatch')];
+    this._placed.clear();
+    this._hatches = [...root.querySelectorAll('.hatch')];
   }
 
   /** The ids an event touches when the reader moves to a neighbouring event; null for jumps. */
-  private touched(previous: StoryState, next: StoryState): Touched | null {
-    const from = previous.eventId === null ? -1 : this.eventIndex.get(previous.eventId);
-    const to = next.eventId === null ? -1 : this.eventIndex.get(next.eventId);
+  private _touched(previous: StoryState, next: StoryState): Touched | null {
+    const from = previous.eventId === null ? -1 : this._eventIndex.get(previous.eventId);
+    const to = next.eventId === null ? -1 : this._eventIndex.get(next.eventId);
     if (from === undefined || to === undefined || Math.abs(from - to) > 1) return null;
     if (from === to) return { control: [], visible: [] };
-    const event = this.file!.events[Math.max(from, to)]!;
+    const event = this._file!.events[Math.max(from, to)]!;
     return { control: Object.keys(event.control ?? {}), visible: [...(event.show ?? []), ...(event.hide ?? [])] };
   }
 
-  private apply(state: StoryState, instant: boolean) {
-    const previous = this.applied;
+  private _apply(state: StoryState, instant: boolean) {
+    const previous = this._applied;
     const svgEl = this.svgEl;
     if (!svgEl) return;
-    this.finishDraws();
+    this._finishDraws();
     // Instant steps switch transitions off on the elements they change, not on the whole map: a class on the
     // root would restyle every area twice per step.
-    this.quiet = instant && !this.motion.reduced ? [] : null;
-    const touched = previous ? this.touched(previous, state) : null;
+    this._quiet = instant && !this._motion.reduced ? [] : null;
+    const touched = previous ? this._touched(previous, state) : null;
     const controlIds = touched?.control ?? new Set([...Object.keys(previous?.control ?? {}), ...Object.keys(state.control)]);
     // Own keys only: an area called `constructor` must not read Object.prototype.
     const stateOf = (control: Record<string, string> | undefined, id: string) => (control && Object.hasOwn(control, id) ? control[id]! : '');
     for (const id of controlIds) {
       const s = stateOf(state.control, id);
       if (previous && stateOf(previous.control, id) === s) continue;
-      const el = this.elements.area.get(id);
-      if (el) this.setAreaState(el, s);
+      const el = this._elements.area.get(id);
+      if (el) this._setAreaState(el, s);
     }
     const visible = new Set(state.visible);
     const wasVisible = new Set(previous?.visible ?? []);
-    this.fading = [];
+    this._fading = [];
     const newLines: SVGPathElement[] = [];
     for (const id of touched?.visible ?? new Set([...wasVisible, ...visible])) {
       const on = visible.has(id);
       if (previous && wasVisible.has(id) === on) continue;
-      const el = this.elements.line.get(id) ?? this.elements.point.get(id);
+      const el = this._elements.line.get(id) ?? this._elements.point.get(id);
       if (!el) continue;
       el.setAttribute('data-visible', String(on));
-      this.silence(el);
-      if (!on) this.fading.push(id); // still fading out: it keeps following the camera
+      this._silence(el);
+      if (!on) this._fading.push(id); // still fading out: it keeps following the camera
       if (on && !instant && el.classList.contains('line') && !el.hasAttribute('data-approximate')) newLines.push(el as SVGPathElement);
     }
     const highlight = new Set(state.highlight);
-    for (const id of new Set([...this.highlighted, ...highlight])) {
-      if (this.highlighted.has(id) === highlight.has(id)) continue;
-      const el = this.elements.line.get(id) ?? this.elements.point.get(id) ?? this.elements.area.get(id);
+    for (const id of new Set([...this._highlighted, ...highlight])) {
+      if (this._highlighted.has(id) === highlight.has(id)) continue;
+      const el = this._elements.line.get(id) ?? this._elements.point.get(id) ?? this._elements.area.get(id);
       el?.setAttribute('data-highlight', String(highlight.has(id)));
-      if (el) this.silence(el);
+      if (el) this._silence(el);
     }
-    this.highlighted = highlight;
-    this.applied = state;
-    const zoomMs = this.fitView(instant);
-    this.drawLines(newLines, zoomMs);
-    this.unquiet();
+    this._highlighted = highlight;
+    this._applied = state;
+    const zoomMs = this._fitView(instant);
+    this._drawLines(newLines, zoomMs);
+    this._unquiet();
   }
 
   /** Applies the styles of the silenced elements while their transitions are off, then gives them back. */
-  private unquiet() {
-    const quiet = this.quiet;
-    this.quiet = null;
+  private _unquiet() {
+    const quiet = this._quiet;
+    this._quiet = null;
     if (!quiet?.length) return;
     // A document-wide style update (a bare getComputedStyle read would be dropped by the minifier, and may
     // not cover every silenced element).
@@ -347,22 +363,22 @@ export class SardMap extends LitElement {
   }
 
   /** Elements changed by an instant step, whose transitions are off until the step is applied. */
-  private quiet: Array<HTMLElement | SVGElement> | null = null;
+  private _quiet: Array<HTMLElement | SVGElement> | null = null;
 
-  private silence(el: Element) {
-    if (!this.quiet) return;
+  private _silence(el: Element) {
+    if (!this._quiet) return;
     // A line's halo casing is its previous sibling.
     const casing = el.classList.contains('line') ? [el.previousElementSibling!] : [];
     for (const e of [el, ...el.children, ...casing] as SVGElement[]) {
       e.style.setProperty('transition', 'none');
-      this.quiet.push(e);
+      this._quiet.push(e);
     }
   }
 
-  private setAreaState(el: SVGPathElement, s: string) {
+  private _setAreaState(el: SVGPathElement, s: string) {
     el.setAttribute('data-state', s);
-    this.silence(el);
-    const spec = s ? this.file?.states?.[s] : undefined;
+    this._silence(el);
+    const spec = s ? this._file?.states?.[s] : undefined;
     if (!spec) {
       el.style.removeProperty('--_fill');
       el.style.removeProperty('--_hatch');
@@ -370,16 +386,16 @@ export class SardMap extends LitElement {
     }
     // CSSOM, not a style attribute from a template: allowed under a strict CSP.
     el.style.setProperty('--_fill', `var(--sard-state-${CSS.escape(s)}, ${spec.color})`);
-    const index = Object.keys(this.file!.states!).indexOf(s);
+    const index = Object.keys(this._file!.states!).indexOf(s);
     el.style.setProperty('--_hatch', `url(#${patternId(PATTERN_PREFIX, index)})`);
   }
 
   /** The camera that fits `view` into the frame, keeping `padding` px around it. */
-  private cameraFor(view: BBox): Camera {
-    const [x0, y0, x1, y1] = this.model!.project.box(view);
-    const pad = Math.min(this.padding, this.width / 4, this.height / 4);
-    const k = Math.min((this.width - 2 * pad) / Math.max(x1 - x0, 1e-9), (this.height - 2 * pad) / Math.max(y1 - y0, 1e-9));
-    return [(x0 + x1) / 2, (y0 + y1) / 2, this.width / k];
+  private _cameraFor(view: BBox): Camera {
+    const [x0, y0, x1, y1] = this._model!.project.box(view);
+    const pad = Math.min(this.padding, this._width / 4, this._height / 4);
+    const k = Math.min((this._width - 2 * pad) / Math.max(x1 - x0, 1e-9), (this._height - 2 * pad) / Math.max(y1 - y0, 1e-9));
+    return [(x0 + x1) / 2, (y0 + y1) / 2, this._width / k];
   }
 
   /**
@@ -387,43 +403,43 @@ export class SardMap extends LitElement {
    * path from wherever the camera is now (an interrupted zoom retargets, it
    * never snaps back). Returns the zoom's length in ms.
    */
-  private fitView(instant: boolean, force = false): number {
+  private _fitView(instant: boolean, force = false): number {
     // No view anywhere (no map.view, no areas): fit everything drawn.
-    const view = this.applied?.view ?? this.model?.extent;
-    if (!view || !this.model || this.width <= 0 || this.height <= 0) return 0;
-    const target = this.cameraFor(view);
-    const same = this.target && target.every((v, i) => Math.abs(v - this.target![i]!) < 1e-9);
+    const view = this._applied?.view ?? this._model?.extent;
+    if (!view || !this._model || this._width <= 0 || this._height <= 0) return 0;
+    const target = this._cameraFor(view);
+    const same = this._target && target.every((v, i) => Math.abs(v - this._target![i]!) < 1e-9);
     if (same && !force) {
       // Same view: labels change only if what is shown or highlighted did; the camera keeps going.
-      if (this.labelKeyNow() !== this.labelKey) {
-        this.placeLabels(target);
-        if (this.camera) this.setCamera(this.camera, false);
+      if (this._labelKeyNow() !== this._labelKey) {
+        this._placeLabels(target);
+        if (this._camera) this._setCamera(this._camera, false);
       }
       return 0;
     }
-    this.target = target;
-    this.placeLabels(target);
+    this._target = target;
+    this._placeLabels(target);
     // A resize while zooming refits the target and finishes in the time left, easing out: a window being
     // dragged (one resize a frame) must not restart, and so stall, the zoom each frame.
-    const resumed = force && this.frame ? Math.max(120, this.zoomEnd - performance.now()) : 0;
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    if (instant || !this.camera || this.motion.reduced) {
-      this.setCamera(target);
+    const resumed = force && this._frame ? Math.max(120, this._zoomEnd - performance.now()) : 0;
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
+    if (instant || !this._camera || this._motion.reduced) {
+      this._setCamera(target);
       return 0;
     }
-    this.setCamera(this.camera);
-    const path = zoomPath(this.camera, target);
+    this._setCamera(this._camera);
+    const path = zoomPath(this._camera, target);
     const ms = resumed || this.duration * Math.min(1.4, Math.max(0.6, path.duration / 1000));
     const ease = resumed ? (t: number) => 1 - (1 - t) ** 3 : easeCubicInOut;
     const start = performance.now();
-    this.zoomEnd = start + ms;
+    this._zoomEnd = start + ms;
     const tick = (now: number) => {
       const t = Math.min(1, (now - start) / ms);
-      this.setCamera(t >= 1 ? target : path(ease(t)));
-      this.frame = t >= 1 ? 0 : requestAnimationFrame(tick);
+      this._setCamera(t >= 1 ? target : path(ease(t)));
+      this._frame = t >= 1 ? 0 : requestAnimationFrame(tick);
     };
-    this.frame = requestAnimationFrame(tick);
+    this._frame = requestAnimationFrame(tick);
     return ms;
   }
 
@@ -431,24 +447,24 @@ export class SardMap extends LitElement {
    * Puts the camera at `camera`: one transform on the drawing (re-set only when it moves: SVG re-lays out
    * everything under a changed transform), then the few screen-space things, shown points and placed labels.
    */
-  private setCamera(camera: Camera, moved = true) {
-    this.camera = camera;
+  private _setCamera(camera: Camera, moved = true) {
+    this._camera = camera;
     const [cx, cy, w] = camera;
-    const k = this.width / w;
-    const tx = this.width / 2 - k * cx;
-    const ty = this.height / 2 - k * cy;
+    const k = this._width / w;
+    const tx = this._width / 2 - k * cx;
+    const ty = this._height / 2 - k * cy;
     const transform = `translate(${tx},${ty}) scale(${k})`;
     if (moved && this.zoomEl && this.zoomEl.getAttribute('transform') !== transform) {
       this.zoomEl.setAttribute('transform', transform);
       // Hatching keeps its on-screen size at any zoom.
-      for (const p of this.hatches) p.setAttribute('patternTransform', `scale(${1 / k})`);
+      for (const p of this._hatches) p.setAttribute('patternTransform', `scale(${1 / k})`);
     }
     // Points live in screen space (true circles at any zoom): only the shown ones move.
-    for (const id of [...(this.applied?.visible ?? []), ...this.fading]) {
-      const at = this.pointAnchors.get(id);
-      if (at) this.elements.point.get(id)?.setAttribute('transform', `translate(${k * at[0] + tx},${k * at[1] + ty})`);
+    for (const id of [...(this._applied?.visible ?? []), ...this._fading]) {
+      const at = this._pointAnchors.get(id);
+      if (at) this._elements.point.get(id)?.setAttribute('transform', `translate(${k * at[0] + tx},${k * at[1] + ty})`);
     }
-    for (const [label, at] of this.placed) {
+    for (const [label, at] of this._placed) {
       const [x, y] = label.feature.anchor!;
       const position = `${k * x + tx + at.x} ${k * y + ty + at.y}`;
       if (position === label.at) continue;
@@ -463,7 +479,7 @@ export class SardMap extends LitElement {
    * A label's text box, measured once (per weight) on one hidden measuring element: labels not shown are
    * `display: none`, so thousands of them cost no layout.
    */
-  private measure(label: Label, strong: boolean): [number, number] {
+  private _measure(label: Label, strong: boolean): [number, number] {
     const size = strong ? label.size.strong : label.size.normal;
     if (size[0] < 0) {
       const probe = this.renderRoot.querySelector<SVGTextElement>('text.measure');
@@ -480,68 +496,68 @@ export class SardMap extends LitElement {
   }
 
   /** What labels depend on besides the camera: what is shown and highlighted. */
-  private labelKeyNow() {
-    return `${this.applied!.visible}|${this.applied!.highlight}`;
+  private _labelKeyNow() {
+    return `${this._applied!.visible}|${this._applied!.highlight}`;
   }
 
   /** Chooses the labels shown at `camera`: greedy by priority, none overlapping, none outside the frame. */
-  private placeLabels(camera: Camera) {
-    this.labelKey = this.labelKeyNow();
+  private _placeLabels(camera: Camera) {
+    this._labelKey = this._labelKeyNow();
     const [cx, cy, w] = camera;
-    const k = this.width / w;
-    const toScreen = ([x, y]: [number, number]) => [k * (x - cx) + this.width / 2, k * (y - cy) + this.height / 2] as const;
-    const state = this.applied!;
+    const k = this._width / w;
+    const toScreen = ([x, y]: [number, number]) => [k * (x - cx) + this._width / 2, k * (y - cy) + this._height / 2] as const;
+    const state = this._applied!;
     const visible = new Set(state.visible);
     const candidates: Array<LabelCandidate & { label: Label }> = [];
     const dots: Rect[] = [];
-    for (const label of this.labels) {
+    for (const label of this._labels) {
       const f = label.feature;
       const shown = label.kind === 'base' || label.kind === 'area' || visible.has(f.id);
       if (!shown || !f.anchor) continue;
       const [x, y] = toScreen(f.anchor);
-      if (x < 0 || y < 0 || x > this.width || y > this.height) continue;
-      const strong = this.highlighted.has(f.id);
+      if (x < 0 || y < 0 || x > this._width || y > this._height) continue;
+      const strong = this._highlighted.has(f.id);
       const r = strong ? DOT.strong : DOT.normal;
       if (label.kind === 'point') dots.push([x - r, y - r, x + r, y + r]);
-      const [width, height] = this.measure(label, strong);
+      const [width, height] = this._measure(label, strong);
       // An area's name shows only where the area is wide enough on screen to carry it.
       if ((label.kind === 'area' || label.kind === 'base') && f.box && (f.box[2] - f.box[0]) * k < width * 0.9) continue;
       const boost = strong ? PRIORITY.highlight : 0;
       const size = f.box ? Math.log1p((f.box[2] - f.box[0]) * (f.box[3] - f.box[1]) * k * k) : 0;
       candidates.push({ id: `${label.kind}:${f.id}`, label, x, y, width, height, priority: boost + PRIORITY[label.kind] + size, kind: label.kind === 'point' ? 'point' : 'area', gap: r + 2 });
     }
-    const placed = placeLabels(candidates, this.width, this.height, dots);
+    const placed = placeLabels(candidates, this._width, this._height, dots);
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const next = new Map<Label, { x: number; y: number }>();
     for (const p of placed) {
       const c = byId.get(p.id)!;
       next.set(c.label, { x: p.x - c.x, y: p.y - c.y });
     }
-    for (const label of this.placed.keys()) {
+    for (const label of this._placed.keys()) {
       if (next.has(label)) continue;
       label.el.classList.remove('on');
-      this.silence(label.el);
+      this._silence(label.el);
     }
     for (const [label] of next) {
-      if (!this.placed.has(label)) this.silence(label.el);
+      if (!this._placed.has(label)) this._silence(label.el);
       label.el.classList.add('on');
-      label.el.classList.toggle('strong', this.highlighted.has(label.feature.id));
+      label.el.classList.toggle('strong', this._highlighted.has(label.feature.id));
     }
-    this.placed = next;
+    this._placed = next;
   }
 
   /** Newly shown lines draw themselves once the camera has arrived. */
-  private drawLines(lines: SVGPathElement[], delay: number) {
-    const camera = this.target;
-    if (!lines.length || !camera || this.motion.reduced) return;
-    const k = this.width / camera[2];
+  private _drawLines(lines: SVGPathElement[], delay: number) {
+    const camera = this._target;
+    if (!lines.length || !camera || this._motion.reduced) return;
+    const k = this._width / camera[2];
     for (const line of lines) {
       const length = line.getTotalLength() * k; // non-scaling stroke: dashes are in screen px
       if (!(length > 0)) continue;
       const dash = `${length} ${length}`;
       // The line and its casing (the halo beneath it) draw together.
       for (const path of [line, line.previousElementSibling!]) {
-        this.draws.push(
+        this._draws.push(
           path.animate([{ strokeDasharray: dash, strokeDashoffset: length }, { strokeDasharray: dash, strokeDashoffset: 0 }], {
             duration: Math.min(1200, 300 + length),
             delay,
@@ -553,32 +569,32 @@ export class SardMap extends LitElement {
     }
   }
 
-  private finishDraws() {
-    for (const a of this.draws) a.finish();
-    this.draws = [];
+  private _finishDraws() {
+    for (const a of this._draws) a.finish();
+    this._draws = [];
   }
 
   /** Ends any zoom or line drawing where it was heading. */
-  private settle() {
-    this.finishDraws();
-    if (this.frame) {
-      cancelAnimationFrame(this.frame);
-      this.frame = 0;
-      if (this.target) this.setCamera(this.target);
+  private _settle() {
+    this._finishDraws();
+    if (this._frame) {
+      cancelAnimationFrame(this._frame);
+      this._frame = 0;
+      if (this._target) this._setCamera(this._target);
     }
   }
 
   /** Names for "the map shows …": the areas or points the current view was asked for, else the top labels. */
-  private viewNames(state: StoryState): string[] {
-    const file = this.file;
+  private _viewNames(state: StoryState): string[] {
+    const file = this._file;
     if (!file || state.eventId === null) return [];
-    for (let i = this.eventIndex.get(state.eventId) ?? -1; i >= 0; i--) {
+    for (let i = this._eventIndex.get(state.eventId) ?? -1; i >= 0; i--) {
       const view = file.events[i]!.view;
       if (!view) continue;
       if (Array.isArray(view)) break;
-      const named = (kind: 'areas' | 'points', ids: string[] = []) => ids.map((id) => featureName(this.geo?.features[kind].get(id), this.language, id));
+      const named = (kind: 'areas' | 'points', ids: string[] = []) => ids.map((id) => featureName(this._geo?.features[kind].get(id), this._language, id));
       return [...named('areas', view.areas), ...named('points', view.points)];
     }
-    return [...this.placed.keys()].filter((l) => l.kind !== 'area').slice(0, 4).map((l) => l.feature.name);
+    return [...this._placed.keys()].filter((l) => l.kind !== 'area').slice(0, 4).map((l) => l.feature.name);
   }
 }

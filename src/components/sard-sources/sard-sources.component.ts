@@ -3,16 +3,9 @@ import { state } from 'lit/decorators.js';
 import { StoryConsumer, type StoryContext } from '../../context.js';
 import { wordsFor } from '../../logic/describe.js';
 import { formatDate } from '../../logic/format.js';
+import { isSafeUrl } from '../../logic/urls.js';
 
-/**
- * Only https and relative URLs from the event file become links; anything else
- * is shown as text. Browsers drop tabs, newlines and controls inside a URL and
- * read `\\` as `/`, so `java\nscript:` and `/\\host` are judged as they will be read.
- */
-export function isSafeUrl(url: string): boolean {
-  const u = url.replace(/[\x00-\x20\x7f]/g, '');
-  return /^https:\/\//i.test(u) || !/^([a-z][\w+.-]*:|[/\\]{2})/i.test(u);
-}
+export { isSafeUrl };
 
 /**
  * The event file's `sources`, in file order: title, publisher, date, file name

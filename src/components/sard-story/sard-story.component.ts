@@ -105,36 +105,36 @@ export class SardStory extends LitElement {
   @query('.steps') private stepsBox?: HTMLElement;
   @query('.graphic') private graphicBox?: HTMLElement;
 
-  private loaded: LoadedStory | null = null;
-  private explicitEvents: unknown = undefined;
-  private fileUrl = '';
-  private steps: SardStep[] = [];
+  private _loaded: LoadedStory | null = null;
+  private _explicitEvents: unknown = undefined;
+  private _fileUrl = '';
+  private _steps: SardStep[] = [];
   /** For each step, the index of the event it shows (-1: the initial state). */
-  private stepEvent: number[] = [];
-  private landed = false;
-  private loadToken = 0;
-  private ownDir = false;
-  private ownLang = false;
-  private appliedLayout: StoryLayout | null = null;
+  private _stepEvent: number[] = [];
+  private _landed = false;
+  private _loadToken = 0;
+  private _ownDir = false;
+  private _ownLang = false;
+  private _appliedLayout: StoryLayout | null = null;
   /** What the loaded file came from, so a story moved in the DOM does not fetch it again. */
-  private loadedSource: unknown = undefined;
+  private _loadedSource: unknown = undefined;
   /** A deep link is applied once per page load, not again when the story reloads. */
-  private hashApplied = false;
-  private pendingGoTo: string | null = null;
+  private _hashApplied = false;
+  private _pendingGoTo: string | null = null;
   /** The source of the load in flight or done, so one change of `src` starts exactly one load. */
-  private requestedSource: unknown = undefined;
+  private _requestedSource: unknown = undefined;
   /** The reader scrolled or pressed a key: a late deep-link re-landing must not pull them back. */
-  private readerMoved = false;
+  private _readerMoved = false;
   /** `position: sticky` cannot work here (see stickyFails): the graphic is kept in view by `pin`. */
-  private stuck = false;
+  private _stuck = false;
 
-  private readonly provider = new StoryProvider(this);
-  private readonly motion = new ReducedMotionController(this);
-  private readonly scroller = new ScrollStepsController(this, {
+  private readonly _provider = new StoryProvider(this);
+  private readonly _motion = new ReducedMotionController(this);
+  private readonly _scroller = new ScrollStepsController(this, {
     triggerY: () => this.triggerY(),
-    onChange: (index, previous) => this.stepChanged(index, previous),
+    onChange: (index, previous) => this._stepChanged(index, previous),
   });
-  private readonly resizeObserver = new ResizeObserver((entries) => {
+  private readonly _resizeObserver = new ResizeObserver((entries) => {
     const width = entries[0]?.contentRect.width ?? 0;
     // Next frame: switching layout resizes the host, which must not re-enter this observer in the same frame.
     if (width > 0) requestAnimationFrame(() => this.isConnected && (this.narrow = width < NARROW_PX));
@@ -144,108 +144,108 @@ export class SardStory extends LitElement {
 
   /** The parsed event file (settable from JS: the story reloads from it). */
   get events(): EventFile | null {
-    return this.loaded?.file ?? null;
+    return this._loaded?.file ?? null;
   }
   set events(doc: EventFile | null) {
-    this.explicitEvents = doc;
-    if (this.isConnected) this.startLoad();
+    this._explicitEvents = doc;
+    if (this.isConnected) this._startLoad();
   }
 
   /** Index of the active step, -1 before the first step (and always in `flat` layout). */
   get activeIndex(): number {
-    return this.effectiveLayout === 'flat' || !this.loaded?.folded ? -1 : this.scroller.index;
+    return this.effectiveLayout === 'flat' || !this._loaded?.folded ? -1 : this._scroller.index;
   }
 
   /** Id of the event the active step shows, or null. */
   get activeEventId(): string | null {
-    return this.currentState()?.eventId ?? null;
+    return this._currentState()?.eventId ?? null;
   }
 
   /** The state as of the active event (a copy). */
   get state(): StoryState | null {
-    const current = this.currentState();
+    const current = this._currentState();
     return current ? structuredClone(current) : null;
   }
 
   /** Scrolls to the first step of this event (or to the step with this id). */
   goTo(eventId: string): void {
-    if (!this.loaded) {
-      this.pendingGoTo = eventId; // before the file has loaded: go there once it has
+    if (!this._loaded) {
+      this._pendingGoTo = eventId; // before the file has loaded: go there once it has
       return;
     }
-    const index = this.stepIndexFor(eventId);
+    const index = this._stepIndexFor(eventId);
     if (index < 0) {
-      this.warn(`goTo: no event or step "${eventId}" in this story`);
+      this._warn(`goTo: no event or step "${eventId}" in this story`);
       return;
     }
-    this.scrollToStep(index, this.motion.reduced ? 'instant' : 'smooth');
+    this._scrollToStep(index, this._motion.reduced ? 'instant' : 'smooth');
   }
 
   // ── lifecycle ───────────────────────────────────────────────────
 
   override connectedCallback() {
     super.connectedCallback();
-    this.ownDir ||= !this.hasAttribute('dir');
-    this.ownLang ||= !this.hasAttribute('lang');
-    this.addEventListener('keydown', this.onKeyDown);
-    addEventListener('hashchange', this.onHashChange);
-    addEventListener('scroll', this.pin, { capture: true, passive: true });
-    addEventListener('resize', this.pin);
-    this.resizeObserver.observe(this);
-    if (this.loaded && this.loadedSource === this.currentSource()) {
+    this._ownDir ||= !this.hasAttribute('dir');
+    this._ownLang ||= !this.hasAttribute('lang');
+    this.addEventListener('keydown', this._onKeyDown);
+    addEventListener('hashchange', this._onHashChange);
+    addEventListener('scroll', this._pin, { capture: true, passive: true });
+    addEventListener('resize', this._pin);
+    this._resizeObserver.observe(this);
+    if (this._loaded && this._loadedSource === this._currentSource()) {
       // Moved in the DOM: same file, just watch the steps again.
-      this.appliedLayout = null;
+      this._appliedLayout = null;
       this.requestUpdate();
       return;
     }
     // With the script in <head>, the story upgrades before its children are parsed.
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.startLoad(), { once: true });
-    else this.startLoad();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this._startLoad(), { once: true });
+    else this._startLoad();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.loadToken++; // a load in flight must not set up a detached story
-    this.appliedLayout = null;
-    this.removeEventListener('keydown', this.onKeyDown);
-    removeEventListener('hashchange', this.onHashChange);
-    removeEventListener('scroll', this.pin, { capture: true });
-    removeEventListener('resize', this.pin);
-    this.resizeObserver.disconnect();
+    this._loadToken++; // a load in flight must not set up a detached story
+    this._appliedLayout = null;
+    this.removeEventListener('keydown', this._onKeyDown);
+    removeEventListener('hashchange', this._onHashChange);
+    removeEventListener('scroll', this._pin, { capture: true });
+    removeEventListener('resize', this._pin);
+    this._resizeObserver.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // Also covers a story appended first and given its `src` afterwards.
-    if (changed.has('src') && this.isConnected && this.currentSource() !== this.requestedSource) this.startLoad();
+    if (changed.has('src') && this.isConnected && this._currentSource() !== this._requestedSource) this._startLoad();
   }
 
   protected override updated(changed: PropertyValues<this>) {
     if (!this.isConnected) return;
-    if (changed.has('offset') && changed.get('offset') !== undefined) this.appliedLayout = null; // new trigger line
+    if (changed.has('offset') && changed.get('offset') !== undefined) this._appliedLayout = null; // new trigger line
     const box = this.stepsBox;
     if (box) {
-      box.style.setProperty('--_offset', String(this.clampedOffset));
+      box.style.setProperty('--_offset', String(this._clampedOffset));
       box.style.setProperty('--_trigger', `${Math.max(0, this.triggerY() - 2)}px`);
     }
     // The trigger line moves with the layout: start over when it changes.
     const layout = this.effectiveLayout;
-    if (this.loaded?.folded && layout !== this.appliedLayout) {
-      this.appliedLayout = layout;
-      this.stuck = layout !== 'flat' && stickyFails(this);
-      this.pin();
-      this.removeStills();
+    if (this._loaded?.folded && layout !== this._appliedLayout) {
+      this._appliedLayout = layout;
+      this._stuck = layout !== 'flat' && stickyFails(this);
+      this._pin();
+      this._removeStills();
       if (layout === 'flat') {
-        this.scroller.setup([]);
-        this.leaveActiveStep(false);
-        this.publish(true);
-        this.addStills();
+        this._scroller.setup([]);
+        this._leaveActiveStep(false);
+        this._publish(true);
+        this._addStills();
       } else {
-        this.scroller.setup(this.steps);
-        if (this.landed) this.scroller.sync();
+        this._scroller.setup(this._steps);
+        if (this._landed) this._scroller.sync();
       }
     }
-    this.steps.forEach((step, i) => {
-      step.debugLabel = this.debug ? `#${i} ${this.eventIdOfStep(i) ?? 'initial'}` : '';
+    this._steps.forEach((step, i) => {
+      step.debugLabel = this.debug ? `#${i} ${this._eventIdOfStep(i) ?? 'initial'}` : '';
     });
   }
 
@@ -255,25 +255,25 @@ export class SardStory extends LitElement {
     const warnings = this.debug ? this.problems.filter((p) => p.level === 'warning') : [];
     const layout = this.effectiveLayout;
     return html`
-      ${errors.length ? this.renderProblems(errors, 'This story could not be shown', false) : nothing}
-      ${warnings.length ? this.renderProblems(warnings, 'Warnings', true) : nothing}
+      ${errors.length ? this._renderProblems(errors, 'This story could not be shown', false) : nothing}
+      ${warnings.length ? this._renderProblems(warnings, 'Warnings', true) : nothing}
       <div class="frame ${layout}" part="base">
         <div class="graphic" part="graphic" ?hidden=${errors.length > 0 || layout === 'flat'}><slot name="graphic"></slot></div>
-        <div class="steps" part="steps"><slot @slotchange=${this.onSlotChange}></slot></div>
+        <div class="steps" part="steps"><slot @slotchange=${this._onSlotChange}></slot></div>
       </div>
       <slot name="events" hidden></slot>
-      ${this.debug && layout !== 'flat' ? this.renderTrigger() : nothing}
+      ${this.debug && layout !== 'flat' ? this._renderTrigger() : nothing}
     `;
   }
 
-  private renderProblems(problems: Problem[], heading: string, warning: boolean) {
+  private _renderProblems(problems: Problem[], heading: string, warning: boolean) {
     return html`<div class="problems ${warning ? 'warnings' : ''}" part="problems" role=${warning ? 'status' : 'alert'} dir="ltr" lang="en">
       <p>${heading}</p>
       <ul>${problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
     </div>`;
   }
 
-  private renderTrigger() {
+  private _renderTrigger() {
     const y = this.triggerY();
     return html`<div class="trigger" aria-hidden="true" ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('inset-block-start', `${y}px`))}><span>trigger ${Math.round(y)}px</span></div>`;
   }
@@ -281,106 +281,106 @@ export class SardStory extends LitElement {
   // ── loading ─────────────────────────────────────────────────────
 
   /** What the story would load now: the JS-set file, the inline script's text, or the `src` URL. */
-  private currentSource(): unknown {
-    if (this.explicitEvents !== undefined) return this.explicitEvents;
+  private _currentSource(): unknown {
+    if (this._explicitEvents !== undefined) return this._explicitEvents;
     const inline = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"][slot="events"]');
     return inline ? `inline:${inline.textContent}` : this.src;
   }
 
   /** Starts a load; whatever goes wrong becomes a `sard-error`, never an uncaught rejection. */
-  private startLoad() {
-    this.requestedSource = this.currentSource();
-    this.reload().catch((err: unknown) => {
-      const problem: Problem = { level: 'error', file: this.fileUrl || location.href, path: '', message: `could not show the story (${String((err as Error)?.message ?? err)})` };
+  private _startLoad() {
+    this._requestedSource = this._currentSource();
+    this._reload().catch((err: unknown) => {
+      const problem: Problem = { level: 'error', file: this._fileUrl || location.href, path: '', message: `could not show the story (${String((err as Error)?.message ?? err)})` };
       this.problems = [...this.problems, problem];
-      this.report([problem]);
+      this._report([problem]);
     });
   }
 
-  private async reload() {
-    const token = ++this.loadToken;
-    const source = this.currentSource();
+  private async _reload() {
+    const token = ++this._loadToken;
+    const source = this._currentSource();
     let text: string | null = null;
     let fileUrl = INLINE;
-    if (this.explicitEvents !== undefined) text = JSON.stringify(this.explicitEvents) ?? 'null';
+    if (this._explicitEvents !== undefined) text = JSON.stringify(this._explicitEvents) ?? 'null';
     else if (typeof source === 'string' && source.startsWith('inline:')) text = source.slice('inline:'.length);
     else if (this.src) fileUrl = new URL(this.src, document.baseURI).href;
     else return; // nothing to load yet: `src` or `events` will come
-    this.fileUrl = fileUrl;
+    this._fileUrl = fileUrl;
 
     const result = await loadStory(text, fileUrl, document.baseURI, fetchText);
-    if (token !== this.loadToken) return; // a newer load started meanwhile, or the story left the page
-    this.loaded = result;
-    this.loadedSource = source;
+    if (token !== this._loadToken) return; // a newer load started meanwhile, or the story left the page
+    this._loaded = result;
+    this._loadedSource = source;
     // Even a file with errors keeps its direction: an Arabic story in an English page stays right-to-left.
     const locale = result.locale ?? result.file?.locale;
     if (locale) {
-      if (this.ownDir) this.setAttribute('dir', directionOf(locale));
-      if (this.ownLang) this.setAttribute('lang', languageOf(locale));
+      if (this._ownDir) this.setAttribute('dir', directionOf(locale));
+      if (this._ownLang) this.setAttribute('lang', languageOf(locale));
     }
-    this.collectSteps();
-    const problems = [...result.problems, ...this.checkSteps()];
+    this._collectSteps();
+    const problems = [...result.problems, ...this._checkSteps()];
     this.problems = problems;
-    this.report(problems);
+    this._report(problems);
     if (problems.some((p) => p.level === 'error') || !result.file || !result.folded) {
-      this.loaded = { ...result, folded: null };
-      this.scroller.setup([]);
-      this.leaveActiveStep();
+      this._loaded = { ...result, folded: null };
+      this._scroller.setup([]);
+      this._leaveActiveStep();
       return;
     }
 
-    this.landed = false;
-    this.appliedLayout = null;
-    this.publish(true);
+    this._landed = false;
+    this._appliedLayout = null;
+    this._publish(true);
     await this.updateComplete; // layout, trigger line and scroller set up in updated()
-    if (token !== this.loadToken) return;
-    this.dispatch('sard-ready', { eventFile: fileUrl });
+    if (token !== this._loadToken) return;
+    this._dispatch('sard-ready', { eventFile: fileUrl });
     if (this.effectiveLayout !== 'flat') {
-      this.land();
+      this._land();
       // The browser's own jump to an element matching the hash comes late and can undo ours.
       if (document.readyState !== 'complete') {
-        const moved = () => (this.readerMoved = true);
+        const moved = () => (this._readerMoved = true);
         for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, moved, { once: true, passive: true });
-        addEventListener('load', () => this.isConnected && !this.readerMoved && this.land(), { once: true });
+        addEventListener('load', () => this.isConnected && !this._readerMoved && this._land(), { once: true });
       }
     }
-    if (this.pendingGoTo !== null) {
-      const id = this.pendingGoTo;
-      this.pendingGoTo = null;
+    if (this._pendingGoTo !== null) {
+      const id = this._pendingGoTo;
+      this._pendingGoTo = null;
       this.goTo(id);
     }
   }
 
   /** Steps naming events the file does not have (the page is at fault). */
-  private checkSteps(): Problem[] {
-    const file = this.loaded?.file;
+  private _checkSteps(): Problem[] {
+    const file = this._loaded?.file;
     if (!file) return [];
-    return checkStepEvents(this.steps.map((s) => s.event), new Set(file.events.map((e) => e.id)), location.href);
+    return checkStepEvents(this._steps.map((s) => s.event), new Set(file.events.map((e) => e.id)), location.href);
   }
 
-  private collectSteps() {
-    this.steps = [...this.querySelectorAll<SardStep>('sard-step')].filter((s) => s.closest('sard-story') === this);
-    const ids = new Map((this.loaded?.file?.events ?? []).map((e, i) => [e.id, i]));
+  private _collectSteps() {
+    this._steps = [...this.querySelectorAll<SardStep>('sard-step')].filter((s) => s.closest('sard-story') === this);
+    const ids = new Map((this._loaded?.file?.events ?? []).map((e, i) => [e.id, i]));
     let current = -1;
-    this.stepEvent = this.steps.map((step) => {
+    this._stepEvent = this._steps.map((step) => {
       const own = step.event ? ids.get(step.event) : undefined;
       if (own !== undefined) current = own;
       return current;
     });
   }
 
-  private readonly onSlotChange = () => {
-    if (!this.loaded?.folded) return;
-    const before = this.steps;
-    this.collectSteps();
-    if (before.length !== this.steps.length || before.some((s, i) => s !== this.steps[i])) {
+  private readonly _onSlotChange = () => {
+    if (!this._loaded?.folded) return;
+    const before = this._steps;
+    this._collectSteps();
+    if (before.length !== this._steps.length || before.some((s, i) => s !== this._steps[i])) {
       const known = new Set(this.problems.map((p) => `${p.path}|${p.message}`));
-      const added = this.checkSteps().filter((p) => !known.has(`${p.path}|${p.message}`));
+      const added = this._checkSteps().filter((p) => !known.has(`${p.path}|${p.message}`));
       if (added.length) {
         this.problems = [...this.problems, ...added];
-        this.report(added);
+        this._report(added);
       }
-      this.appliedLayout = null;
+      this._appliedLayout = null;
       this.requestUpdate();
     }
   };
@@ -392,7 +392,7 @@ export class SardStory extends LitElement {
     return layout !== 'flat' && this.narrow ? 'stacked' : layout;
   }
 
-  private get clampedOffset(): number {
+  private get _clampedOffset(): number {
     const offset = Number(this.offset);
     return Number.isFinite(offset) ? Math.min(1, Math.max(0, offset)) : 0.5;
   }
@@ -403,111 +403,111 @@ export class SardStory extends LitElement {
     if (this.effectiveLayout === 'stacked') {
       const graphic = this.renderRoot.querySelector('.graphic')?.getBoundingClientRect().height ?? 0;
       const top = Math.min(graphic, height);
-      return top + (height - top) * this.clampedOffset;
+      return top + (height - top) * this._clampedOffset;
     }
-    return height * this.clampedOffset;
+    return height * this._clampedOffset;
   }
 
-  private currentState(): StoryState | null {
-    const folded = this.loaded?.folded;
+  private _currentState(): StoryState | null {
+    const folded = this._loaded?.folded;
     if (!folded) return null;
     const index = this.activeIndex;
-    const eventIndex = index >= 0 ? this.stepEvent[index] ?? -1 : -1;
+    const eventIndex = index >= 0 ? this._stepEvent[index] ?? -1 : -1;
     return eventIndex >= 0 ? folded.states[eventIndex]! : folded.initial;
   }
 
-  private eventIdOfStep(index: number): string | null {
-    const eventIndex = this.stepEvent[index] ?? -1;
-    return eventIndex >= 0 ? this.loaded?.file?.events[eventIndex]?.id ?? null : null;
+  private _eventIdOfStep(index: number): string | null {
+    const eventIndex = this._stepEvent[index] ?? -1;
+    return eventIndex >= 0 ? this._loaded?.file?.events[eventIndex]?.id ?? null : null;
   }
 
-  private stepIndexFor(id: string): number {
-    const byStepId = this.steps.findIndex((s) => s.id === id);
+  private _stepIndexFor(id: string): number {
+    const byStepId = this._steps.findIndex((s) => s.id === id);
     if (byStepId >= 0) return byStepId;
-    const byAttribute = this.steps.findIndex((s) => s.event === id);
+    const byAttribute = this._steps.findIndex((s) => s.event === id);
     if (byAttribute >= 0) return byAttribute;
-    const eventIndex = this.loaded?.file?.events.findIndex((e) => e.id === id) ?? -1;
-    return eventIndex < 0 ? -1 : this.stepEvent.indexOf(eventIndex);
+    const eventIndex = this._loaded?.file?.events.findIndex((e) => e.id === id) ?? -1;
+    return eventIndex < 0 ? -1 : this._stepEvent.indexOf(eventIndex);
   }
 
   /** Applies the state of the step at the trigger line, or the one a deep link names. */
-  private land() {
-    const fromHash = !this.hashApplied && this.landFromHash('instant');
-    if (!fromHash) this.scroller.sync();
-    this.landed = true;
+  private _land() {
+    const fromHash = !this._hashApplied && this._landFromHash('instant');
+    if (!fromHash) this._scroller.sync();
+    this._landed = true;
   }
 
   /** The step a hash names: an element id in the page first (a step or inside one), then an event id. */
-  private stepForHash(id: string): number {
+  private _stepForHash(id: string): number {
     const target = document.getElementById(id);
-    if (target) return this.steps.findIndex((s) => s === target || s.contains(target)); // elsewhere: not ours
-    return this.stepIndexFor(id);
+    if (target) return this._steps.findIndex((s) => s === target || s.contains(target)); // elsewhere: not ours
+    return this._stepIndexFor(id);
   }
 
-  private landFromHash(behavior: ScrollBehavior): boolean {
+  private _landFromHash(behavior: ScrollBehavior): boolean {
     const id = hashId();
     if (!id) return false;
-    const index = this.stepForHash(id);
+    const index = this._stepForHash(id);
     if (index < 0) {
       // Another story on the page may own it (or may not have loaded yet: then it will say so itself).
       const claimed =
         document.getElementById(id) ||
-        [...document.querySelectorAll('sard-story')].some((s) => s !== this && (!(s as SardStory).loaded?.file || (s as SardStory).stepForHash(id) >= 0));
-      if (!claimed && !this.landed) this.warn(`the page's #${id} names no event or step in this story`);
+        [...document.querySelectorAll('sard-story')].some((s) => s !== this && (!(s as SardStory)._loaded?.file || (s as SardStory)._stepForHash(id) >= 0));
+      if (!claimed && !this._landed) this._warn(`the page's #${id} names no event or step in this story`);
       return false;
     }
-    if (document.readyState === 'complete') this.hashApplied = true; // after the browser's own late jump
-    this.scrollToStep(index, behavior);
+    if (document.readyState === 'complete') this._hashApplied = true; // after the browser's own late jump
+    this._scrollToStep(index, behavior);
     return true;
   }
 
-  private readonly onHashChange = () => {
-    if (this.loaded?.folded && this.effectiveLayout !== 'flat') this.landFromHash(this.motion.reduced ? 'instant' : 'smooth');
+  private readonly _onHashChange = () => {
+    if (this._loaded?.folded && this.effectiveLayout !== 'flat') this._landFromHash(this._motion.reduced ? 'instant' : 'smooth');
   };
 
   /** Brings a step's top just above the trigger line; intermediate steps are not applied. */
-  private scrollToStep(index: number, behavior: ScrollBehavior) {
-    const step = this.steps[index];
+  private _scrollToStep(index: number, behavior: ScrollBehavior) {
+    const step = this._steps[index];
     if (!step) return;
     this.stepsBox?.style.setProperty('--_trigger', `${Math.max(0, this.triggerY() - 2)}px`);
-    if (behavior === 'smooth') this.scroller.hold(2000);
+    if (behavior === 'smooth') this._scroller.hold(2000);
     step.scrollIntoView({ block: 'start', inline: 'nearest', behavior });
-    if (behavior !== 'smooth') this.scroller.sync();
+    if (behavior !== 'smooth') this._scroller.sync();
   }
 
-  private stepChanged(index: number, previous: number) {
+  private _stepChanged(index: number, previous: number) {
     // A jump over steps (or the first landing) shows the target state at once: skipped steps run no transitions.
-    const instant = !this.landed || Math.abs(index - previous) > 1;
-    if (this.steps[previous]) this.markActive(this.steps[previous]!, false);
-    if (this.steps[index]) this.markActive(this.steps[index]!, true);
-    this.publish(instant);
+    const instant = !this._landed || Math.abs(index - previous) > 1;
+    if (this._steps[previous]) this._markActive(this._steps[previous]!, false);
+    if (this._steps[index]) this._markActive(this._steps[index]!, true);
+    this._publish(instant);
     const direction = index > previous ? 'down' : 'up';
-    if (previous >= 0) this.dispatch('sard-step-exit', { index: previous, eventId: this.eventIdOfStep(previous), direction });
-    if (index >= 0) this.dispatch('sard-step-enter', { index, eventId: this.eventIdOfStep(index), direction });
+    if (previous >= 0) this._dispatch('sard-step-exit', { index: previous, eventId: this._eventIdOfStep(previous), direction });
+    if (index >= 0) this._dispatch('sard-step-enter', { index, eventId: this._eventIdOfStep(index), direction });
   }
 
   /** No step is active any more (the file broke, or the layout went flat). */
-  private leaveActiveStep(announce = true) {
-    const previous = this.scroller.index;
-    this.scroller.index = -1;
-    this.steps.forEach((step) => this.markActive(step, false));
-    if (announce && previous >= 0) this.dispatch('sard-step-exit', { index: previous, eventId: this.eventIdOfStep(previous), direction: 'up' });
+  private _leaveActiveStep(announce = true) {
+    const previous = this._scroller.index;
+    this._scroller.index = -1;
+    this._steps.forEach((step) => this._markActive(step, false));
+    if (announce && previous >= 0) this._dispatch('sard-step-exit', { index: previous, eventId: this._eventIdOfStep(previous), direction: 'up' });
   }
 
-  private markActive(step: SardStep, active: boolean) {
+  private _markActive(step: SardStep, active: boolean) {
     step.active = active;
     if (active) step.setAttribute('aria-current', 'step');
     else step.removeAttribute('aria-current');
   }
 
-  private publish(instant: boolean) {
-    const context = this.contextFor(this.currentState(), this.activeIndex, instant);
-    if (context) this.provider.setValue(context);
+  private _publish(instant: boolean) {
+    const context = this._contextFor(this._currentState(), this.activeIndex, instant);
+    if (context) this._provider.setValue(context);
   }
 
-  private contextFor(state: StoryState | null, index: number, instant: boolean): StoryContext | null {
-    const file = this.loaded?.file;
-    return file && state ? { file, geo: this.loaded?.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant } : null;
+  private _contextFor(state: StoryState | null, index: number, instant: boolean): StoryContext | null {
+    const file = this._loaded?.file;
+    return file && state ? { file, geo: this._loaded?.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant } : null;
   }
 
   /**
@@ -515,10 +515,10 @@ export class SardStory extends LitElement {
    * story by as much as the story's top has scrolled above the viewport, never
    * past the story's end.
    */
-  private readonly pin = () => {
+  private readonly _pin = () => {
     const graphic = this.graphicBox;
     if (!graphic) return;
-    if (!this.stuck) return void graphic.style.removeProperty('transform');
+    if (!this._stuck) return void graphic.style.removeProperty('transform');
     const frame = graphic.parentElement!.getBoundingClientRect();
     const y = Math.max(0, Math.min(-frame.top, frame.height - graphic.offsetHeight));
     graphic.style.setProperty('transform', `translateY(${y}px)`);
@@ -531,34 +531,34 @@ export class SardStory extends LitElement {
    * graphic frozen at that event's state (the same elements, drawn once), in
    * the light DOM so the page's own styles apply to it as to the graphic.
    */
-  private addStills() {
+  private _addStills() {
     const graphic = this.querySelector(':scope > [slot="graphic"]');
-    const folded = this.loaded?.folded;
+    const folded = this._loaded?.folded;
     if (!graphic || !folded) return;
-    this.steps.forEach((step, i) => {
-      const event = this.stepEvent[i]!;
-      if (this.stepEvent[i + 1] === event) return; // the next step shows the same state: one still after both
+    this._steps.forEach((step, i) => {
+      const event = this._stepEvent[i]!;
+      if (this._stepEvent[i + 1] === event) return; // the next step shows the same state: one still after both
       const still = graphic.cloneNode(true) as HTMLElement;
       still.removeAttribute('slot');
       for (const el of [still, ...still.querySelectorAll('[id]')]) el.removeAttribute('id');
-      still.dataset.sardStill = this.eventIdOfStep(i) ?? '';
-      provideFixed(still, this.contextFor(event >= 0 ? folded.states[event]! : folded.initial, i, true)!);
+      still.dataset.sardStill = this._eventIdOfStep(i) ?? '';
+      provideFixed(still, this._contextFor(event >= 0 ? folded.states[event]! : folded.initial, i, true)!);
       step.after(still);
     });
   }
 
-  private removeStills() {
+  private _removeStills() {
     for (const still of this.querySelectorAll(':scope > [data-sard-still]')) still.remove();
   }
 
   // ── keyboard ────────────────────────────────────────────────────
 
-  private readonly onKeyDown = (event: KeyboardEvent) => {
+  private readonly _onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || this.effectiveLayout === 'flat') return;
-    const index = this.steps.indexOf(event.target as SardStep);
+    const index = this._steps.indexOf(event.target as SardStep);
     if (index < 0) return; // only when focus is on a step itself
     const rtl = getComputedStyle(this).direction === 'rtl';
-    const last = this.steps.length - 1;
+    const last = this._steps.length - 1;
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       PageDown: index + 1,
@@ -574,27 +574,27 @@ export class SardStory extends LitElement {
     let next = Math.min(last, Math.max(0, target));
     // Steps that are not rendered cannot take focus: keep going the same way.
     const way = next >= index ? 1 : -1;
-    while (next !== index && !this.steps[next]!.getClientRects().length) next += way;
+    while (next !== index && !this._steps[next]!.getClientRects().length) next += way;
     if (next < 0 || next > last || next === index) return; // at the edge: the page scrolls on as usual
     event.preventDefault();
-    this.steps[next]!.focus({ preventScroll: true });
-    this.scrollToStep(next, this.motion.reduced ? 'instant' : 'smooth');
+    this._steps[next]!.focus({ preventScroll: true });
+    this._scrollToStep(next, this._motion.reduced ? 'instant' : 'smooth');
   };
 
   // ── events ──────────────────────────────────────────────────────
 
-  private report(problems: Problem[]) {
-    for (const problem of problems) this.dispatch('sard-error', { ...problem });
+  private _report(problems: Problem[]) {
+    for (const problem of problems) this._dispatch('sard-error', { ...problem });
   }
 
   /** A warning found while reading (goTo, hash): reported, and listed in debug mode. */
-  private warn(message: string) {
-    const problem: Problem = { level: 'warning', file: this.fileUrl || location.href, path: '', message };
+  private _warn(message: string) {
+    const problem: Problem = { level: 'warning', file: this._fileUrl || location.href, path: '', message };
     this.problems = [...this.problems, problem];
-    this.report([problem]);
+    this._report([problem]);
   }
 
-  private dispatch(type: string, detail: unknown) {
+  private _dispatch(type: string, detail: unknown) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
