@@ -1,4 +1,4 @@
-// The iframe embed's two small classic scripts (see docs/embed-iframe.md):
+// The iframe embed's two small classic scripts (see docs/embed.md):
 //  - dist/sard-embed.js  for the host page: wraps iframe[data-sard-embed] and forwards the scroll
 //  - dist/sard-frame.js  for the pages in dist/embed/ (scripts/build-embed.js): answers the host, or AMP
 // Separate from rollup.config.js so the kit's bundles are untouched. Type-checked with the

@@ -32,29 +32,29 @@ type Request = CustomEvent<Listener> & { unsubscribe?: () => void };
 
 /** On the story: answers the requests of the graphics inside it. */
 export class StoryProvider implements ReactiveController {
-  private value?: StoryContext;
-  private readonly listeners = new Set<Listener>();
+  private _value?: StoryContext;
+  private readonly _listeners = new Set<Listener>();
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    host.addController(this);
-    host.addEventListener(REQUEST, (event) => {
+  constructor(private readonly _host: ReactiveControllerHost & HTMLElement) {
+    _host.addController(this);
+    _host.addEventListener(REQUEST, (event) => {
       const request = event as Request;
       // The nearest story answers; stories nested in stories keep their own graphics.
       event.stopPropagation();
       const listener = request.detail;
-      this.listeners.add(listener);
-      request.unsubscribe = () => this.listeners.delete(listener);
-      if (this.value) listener(this.value);
+      this._listeners.add(listener);
+      request.unsubscribe = () => this._listeners.delete(listener);
+      if (this._value) listener(this._value);
     });
   }
 
   hostConnected() {
-    this.host.dispatchEvent(new Event(PROVIDER, { bubbles: true, composed: true }));
+    this._host.dispatchEvent(new Event(PROVIDER, { bubbles: true, composed: true }));
   }
 
   setValue(value: StoryContext) {
-    this.value = value;
-    for (const listener of this.listeners) listener(value);
+    this._value = value;
+    for (const listener of this._listeners) listener(value);
   }
 }
 
@@ -72,30 +72,30 @@ export function provideFixed(el: HTMLElement, value: StoryContext) {
 
 /** On a graphic: receives the story's context while connected. */
 export class StoryConsumer implements ReactiveController {
-  private unsubscribe?: () => void;
+  private _unsubscribe?: () => void;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly receive: Listener) {
-    host.addController(this);
+  constructor(private readonly _host: ReactiveControllerHost & HTMLElement, private readonly _receive: Listener) {
+    _host.addController(this);
   }
 
   hostConnected() {
-    this.request();
+    this._request();
     // No story answered (this graphic was defined, or connected, before its story): wait for one.
-    if (!this.unsubscribe) document.addEventListener(PROVIDER, this.request);
+    if (!this._unsubscribe) document.addEventListener(PROVIDER, this._request);
   }
 
-  private readonly request = () => {
-    if (this.unsubscribe) return;
-    const request = new CustomEvent(REQUEST, { bubbles: true, composed: true, detail: this.receive }) as Request;
-    this.host.dispatchEvent(request);
-    this.unsubscribe = request.unsubscribe;
-    if (this.unsubscribe) document.removeEventListener(PROVIDER, this.request);
+  private readonly _request = () => {
+    if (this._unsubscribe) return;
+    const request = new CustomEvent(REQUEST, { bubbles: true, composed: true, detail: this._receive }) as Request;
+    this._host.dispatchEvent(request);
+    this._unsubscribe = request.unsubscribe;
+    if (this._unsubscribe) document.removeEventListener(PROVIDER, this._request);
   };
 
   hostDisconnected() {
-    document.removeEventListener(PROVIDER, this.request);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.receive(undefined);
+    document.removeEventListener(PROVIDER, this._request);
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+    this._receive(undefined);
   }
 }

@@ -100,6 +100,15 @@ describe('plain-HTML form (data-sard-story)', () => {
     expect(block.dataset.sardStory).to.equal('upgraded');
   });
 
+  it('in the flat layout, its stills copy the graphic built once the file is in', async () => {
+    const block = plainBlock(['e0', 'e1', 'e2']);
+    block.dataset.layout = 'flat'; // before the upgrade, which runs after this task
+    await until(() => !!block.querySelector('sard-story'), 'the upgrade');
+    const story = block.querySelector('sard-story') as SardStory;
+    await until(() => stills(story).length === 3 && stills(story).every((s) => s.querySelector('sard-map')), 'stills with the built graphic');
+    expect(stills(story)[2]!.querySelectorAll('sard-counter').length).to.equal(Object.keys(story.events!.counters!).length);
+  });
+
   it('is upgraded once, even when the page changes around it again', async () => {
     const block = plainBlock(['e0', 'e1']);
     await until(() => !!block.querySelector('sard-story'), 'the upgrade');
@@ -109,12 +118,48 @@ describe('plain-HTML form (data-sard-story)', () => {
   });
 });
 
+describe('graphics under a hostile page stylesheet', () => {
+  afterEach(() => {
+    document.querySelectorAll('style.hostile').forEach((el) => el.remove());
+    cleanup();
+  });
+
+  it('keep their own type: the page’s * rules reach the element, not what is inside it', async () => {
+    const hostile = document.createElement('style');
+    hostile.className = 'hostile';
+    hostile.textContent = '* { font-size: 30px; font-weight: 100; letter-spacing: 3px; text-transform: uppercase; line-height: 3; }';
+    document.head.append(hostile);
+    const story = await mountStory({ graphic: 'sard-date sard-legend' });
+    await scrollToStep(story, 0);
+    const time = story.querySelector('sard-date')!.shadowRoot!.querySelector('time')!;
+    await until(() => !!time.textContent, 'the date');
+    const t = getComputedStyle(time);
+    expect([t.fontSize, t.fontWeight, t.letterSpacing, t.textTransform, t.lineHeight]).to.deep.equal(['20px', '700', 'normal', 'none', '28px']);
+    const ul = getComputedStyle(story.querySelector('sard-legend')!.shadowRoot!.querySelector('ul')!);
+    expect([ul.fontSize, ul.letterSpacing]).to.deep.equal(['14px', 'normal']);
+  });
+});
+
 describe('wrappers where sticky cannot work', () => {
   afterEach(() => {
     document.querySelectorAll('.wrapper').forEach((el) => el.remove());
     document.body.style.removeProperty('overflow');
     document.documentElement.style.removeProperty('overflow');
     cleanup();
+  });
+
+  it('leaves a wrapper that really scrolls (an app shell) to sticky', async () => {
+    const shell = document.createElement('div');
+    shell.className = 'wrapper';
+    shell.style.setProperty('overflow', 'auto');
+    shell.style.setProperty('block-size', '100vh');
+    document.body.append(shell);
+    const story = await mountStory({ container: shell, graphic: 'sard-date' });
+    expect(stickyFails(story)).to.equal(false);
+    shell.scrollTop = 1500;
+    await sleep(100);
+    const box = story.shadowRoot!.querySelector('.graphic')!.getBoundingClientRect();
+    expect(Math.abs(box.top - shell.getBoundingClientRect().top), 'the graphic sticks to the top of the shell, no extra offset').to.be.lessThan(2);
   });
 
   it('knows which ancestors break sticky', () => {

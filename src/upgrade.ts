@@ -81,5 +81,8 @@ export function watchPlainStories() {
   adoptGraphicStyles();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', upgradeAll, { once: true });
   else upgradeAll();
-  new MutationObserver(upgradeAll).observe(document.documentElement, { childList: true, subtree: true });
+  // Only what was added is looked at: a busy page's other changes cost a loop over nothing.
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && (n.matches('[data-sard-story]') || n.querySelector('[data-sard-story]'))) return upgradeAll();
+  }).observe(document.documentElement, { childList: true, subtree: true });
 }

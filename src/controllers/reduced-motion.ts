@@ -5,24 +5,24 @@ const QUERY = '(prefers-reduced-motion: reduce)';
 /** Tracks `prefers-reduced-motion` and re-renders the host when the reader changes it. */
 export class ReducedMotionController implements ReactiveController {
   reduced = false;
-  private media?: MediaQueryList;
-  private readonly onChange = () => {
-    this.reduced = !!this.media?.matches;
-    this.host.requestUpdate();
-    this.changed?.(this.reduced);
+  private _media?: MediaQueryList;
+  private readonly _onChange = () => {
+    this.reduced = !!this._media?.matches;
+    this._host.requestUpdate();
+    this._changed?.(this.reduced);
   };
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly changed?: (reduced: boolean) => void) {
-    host.addController(this);
+  constructor(private readonly _host: ReactiveControllerHost, private readonly _changed?: (reduced: boolean) => void) {
+    _host.addController(this);
   }
 
   hostConnected() {
-    this.media = window.matchMedia(QUERY);
-    this.reduced = this.media.matches;
-    this.media.addEventListener('change', this.onChange);
+    this._media = window.matchMedia(QUERY);
+    this.reduced = this._media.matches;
+    this._media.addEventListener('change', this._onChange);
   }
 
   hostDisconnected() {
-    this.media?.removeEventListener('change', this.onChange);
+    this._media?.removeEventListener('change', this._onChange);
   }
 }

@@ -46,88 +46,88 @@ export function lastStepAbove(steps: readonly Element[], y: number, from = -1): 
 
 export class ScrollStepsController implements ReactiveController {
   index = -1;
-  private scroller: Scroller | null = null;
-  private steps: HTMLElement[] = [];
-  private frame = 0;
+  private _scroller: Scroller | null = null;
+  private _steps: HTMLElement[] = [];
+  private _frame = 0;
   /** While a programmatic scroll runs, intermediate steps are not applied. */
-  private holdUntil = 0;
-  private holdTimer?: ReturnType<typeof setTimeout>;
+  private _holdUntil = 0;
+  private _holdTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(host: ReactiveControllerHost, private readonly options: ScrollStepsOptions) {
+  constructor(host: ReactiveControllerHost, private readonly _options: ScrollStepsOptions) {
     host.addController(this);
   }
 
-  private readonly schedule = () => {
-    if (this.frame || !this.steps.length) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      if (performance.now() < this.holdUntil) return;
+  private readonly _schedule = () => {
+    if (this._frame || !this._steps.length) return;
+    this._frame = requestAnimationFrame(() => {
+      this._frame = 0;
+      if (performance.now() < this._holdUntil) return;
       this.sync();
     });
   };
 
-  private readonly onScrollEnd = () => {
-    this.holdUntil = 0;
-    clearTimeout(this.holdTimer);
-    this.schedule();
+  private readonly _onScrollEnd = () => {
+    this._holdUntil = 0;
+    clearTimeout(this._holdTimer);
+    this._schedule();
   };
 
   /** The trigger line is in px, so a new viewport height needs a new setup (cheap: one observer per step). */
-  private readonly onResize = () => {
-    if (this.steps.length) this.setup(this.steps);
-    this.schedule();
+  private readonly _onResize = () => {
+    if (this._steps.length) this.setup(this._steps);
+    this._schedule();
   };
 
   /** (Re)starts watching these steps; the offset is read from `triggerY()`. */
   setup(steps: HTMLElement[]) {
-    this.teardown();
-    this.steps = steps;
+    this._teardown();
+    this._steps = steps;
     if (!steps.length) return;
-    const offset = `${Math.round(this.options.triggerY())}px`;
-    this.scroller = scrollama();
-    this.scroller
+    const offset = `${Math.round(this._options.triggerY())}px`;
+    this._scroller = scrollama();
+    this._scroller
       .setup({ step: steps, offset: offset as unknown as 0.5 }) // scrollama reads "Npx" too; its types say otherwise
-      .onStepEnter(this.schedule)
-      .onStepExit(this.schedule);
-    addEventListener('scrollend', this.onScrollEnd, { capture: true, passive: true });
-    addEventListener('resize', this.onResize, { passive: true });
-    addEventListener('load', this.onScrollEnd, { once: true });
+      .onStepEnter(this._schedule)
+      .onStepExit(this._schedule);
+    addEventListener('scrollend', this._onScrollEnd, { capture: true, passive: true });
+    addEventListener('resize', this._onResize, { passive: true });
+    addEventListener('load', this._onScrollEnd, { once: true });
   }
 
   /** Derives the active step now and reports a change. Returns the index. */
   sync(): number {
-    const next = lastStepAbove(this.steps, this.options.triggerY(), this.index);
+    const next = lastStepAbove(this._steps, this._options.triggerY(), this.index);
     if (next !== this.index) {
       const previous = this.index;
       this.index = next;
-      this.options.onChange(next, previous);
+      this._options.onChange(next, previous);
     }
     return this.index;
   }
 
   /** Ignore intermediate positions until the next `scrollend` (or `ms` at most). */
   hold(ms: number) {
-    this.holdUntil = performance.now() + ms;
-    clearTimeout(this.holdTimer);
-    this.holdTimer = setTimeout(this.onScrollEnd, ms + 20);
+    this._holdUntil = performance.now() + ms;
+    clearTimeout(this._holdTimer);
+    this._holdTimer = setTimeout(this._onScrollEnd, ms + 20);
   }
 
-  private teardown() {
-    cancelAnimationFrame(this.frame);
-    clearTimeout(this.holdTimer);
-    this.frame = 0;
-    this.scroller?.destroy();
-    this.scroller = null;
-    removeEventListener('scrollend', this.onScrollEnd, { capture: true });
-    removeEventListener('resize', this.onResize);
-    removeEventListener('load', this.onScrollEnd);
+  private _teardown() {
+    cancelAnimationFrame(this._frame);
+    clearTimeout(this._holdTimer);
+    this._frame = 0;
+    this._scroller?.destroy();
+    this._scroller = null;
+    removeEventListener('scrollend', this._onScrollEnd, { capture: true });
+    removeEventListener('resize', this._onResize);
+    removeEventListener('load', this._onScrollEnd);
   }
 
   hostConnected() {
-    if (this.steps.length && !this.scroller) this.setup(this.steps);
+    if (this._steps.length && !this._scroller) this.setup(this._steps);
   }
 
   hostDisconnected() {
-    this.teardown();
+    this._teardown();
   }
 }

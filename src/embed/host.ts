@@ -99,7 +99,11 @@ if (!globals[GUARD]) {
     if (force || Math.abs(y - e.y) >= 1 || Number.isNaN(e.y)) post(e, y);
   };
 
-  const placeAll = () => embeds.forEach((e) => place(e));
+  const placeAll = () => {
+    // Frames removed from the page (a single-page app moving on) are forgotten.
+    for (let i = embeds.length - 1; i >= 0; i--) if (!embeds[i]!.frame.isConnected) embeds.splice(i, 1);
+    embeds.forEach((e) => place(e));
+  };
 
   const setup = (frame: HTMLIFrameElement) => {
     if (seen.has(frame)) return;
@@ -147,10 +151,14 @@ if (!globals[GUARD]) {
         place(e, true);
       }
     } else {
-      // The frame moved itself (keyboard, focus, goTo, a deep link): bring the page along. Setting
-      // e.y first means the scroll this causes is not echoed back (it would stop a smooth scroll).
+      // The frame moved itself (keyboard, focus, goTo): bring the page along, but only while the
+      // reader is at the embed (its block overlaps the viewport): a frame never pulls the page to
+      // itself from elsewhere (a lazy frame loading with a #hash, say). Setting e.y first means the
+      // scroll this causes is not echoed back (it would stop a smooth scroll).
+      const box = e.block.getBoundingClientRect();
+      if (box.bottom <= 0 || box.top >= innerHeight) return;
       const y = Math.min(n, e.total - e.vh);
-      const top = e.block.getBoundingClientRect().top;
+      const top = box.top;
       e.y = y;
       scrollBy({ top: y + top, behavior: 'instant' });
     }

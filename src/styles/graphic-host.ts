@@ -7,10 +7,12 @@ import { css } from 'lit';
  * `html { font-size: 8px }` and worse. Direction is left to inherit from the story.
  * A page rule such as `* { letter-spacing: .1em }` reaches the host element
  * itself and beats `:host`, so the reset is also set on the host's own
- * children, which no page rule can reach.
+ * children, which no page rule can reach. In a layer: a component's own
+ * unlayered rules (`time { font-size: 1.25em }`) still win over it.
  */
 export const graphicHostStyles = css`
   :host { display: block; }
+  @layer sard-reset {
   :host, :host > * {
     font-family: var(--sard-font, system-ui, 'Noto Sans Arabic', 'Noto Naskh Arabic', sans-serif);
     font-size: var(--sard-font-size, 16px);
@@ -24,6 +26,7 @@ export const graphicHostStyles = css`
     text-align: start;
     white-space: normal;
     color: var(--sard-text, #1a1a1a);
+  }
   }
   :host([hidden]) { display: none; }
   .sr-only {

@@ -1,4 +1,4 @@
-// The iframe embed (docs/embed-iframe.md): dist/embed/<story>.html in an
+// The iframe embed (docs/embed.md): dist/embed/<story>.html in an
 // iframe[data-sard-embed] on a host page that loads dist/sard-embed.js. The
 // reader scrolls the HOST page; the story inside must follow as if it were
 // the page. Read in headless Chromium on the built files:

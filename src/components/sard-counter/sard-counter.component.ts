@@ -50,10 +50,10 @@ export class SardCounter extends LitElement {
 
   @query('[part="counter-value"]') private valueEl?: HTMLElement;
 
-  private readonly motion = new ReducedMotionController(this, () => this.finish());
-  private shown: number | null = null;
-  private frame = 0;
-  private tweenTo: number | null = null;
+  private readonly motion = new ReducedMotionController(this, () => this._finish());
+  private _shown: number | null = null;
+  private _frame = 0;
+  private _tweenTo: number | null = null;
 
   /** The value as of the active event (null: no value yet). */
   get value(): number | null {
@@ -63,8 +63,8 @@ export class SardCounter extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
   }
 
   override render() {
@@ -81,44 +81,44 @@ export class SardCounter extends LitElement {
   protected override updated(changed: PropertyValues) {
     if (!changed.has('story') && !changed.has('counter')) return;
     const target = this.value;
-    if (target === this.tweenTo && this.frame) return;
-    const from = this.shown;
+    if (target === this._tweenTo && this._frame) return;
+    const from = this._shown;
     if (from === null || target === null || this.story?.instant || this.motion.reduced || from === target) {
-      this.show(target);
+      this._show(target);
       return;
     }
-    this.startTween(from, target);
+    this._startTween(from, target);
   }
 
-  private startTween(from: number, to: number) {
-    cancelAnimationFrame(this.frame);
-    this.tweenTo = to;
+  private _startTween(from: number, to: number) {
+    cancelAnimationFrame(this._frame);
+    this._tweenTo = to;
     const start = performance.now();
     const step = (now: number) => {
       const duration = Number.isFinite(this.duration) && this.duration > 0 ? this.duration : 800;
       const t = Math.min(1, (now - start) / duration);
-      if (t >= 1) return this.show(to);
-      this.paint(tweenValue(from, to, t));
-      this.frame = requestAnimationFrame(step);
+      if (t >= 1) return this._show(to);
+      this._paint(tweenValue(from, to, t));
+      this._frame = requestAnimationFrame(step);
     };
-    this.frame = requestAnimationFrame(step);
+    this._frame = requestAnimationFrame(step);
   }
 
   /** Ends any tween on the exact final value. */
-  private show(value: number | null) {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.tweenTo = null;
-    this.paint(value);
+  private _show(value: number | null) {
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
+    this._tweenTo = null;
+    this._paint(value);
   }
 
-  private finish() {
-    if (this.frame) this.show(this.value);
+  private _finish() {
+    if (this._frame) this._show(this.value);
   }
 
-  private paint(value: number | null) {
+  private _paint(value: number | null) {
     // Interrupted tweens retarget from here, never snap back.
-    this.shown = value;
+    this._shown = value;
     if (this.valueEl) this.valueEl.textContent = formatNumber(this.story?.locale ?? 'en', value);
   }
 }

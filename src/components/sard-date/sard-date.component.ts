@@ -15,7 +15,8 @@ export class SardDate extends LitElement {
   static override styles = [
     graphicHostStyles,
     css`
-      time { display: block; font-size: var(--sard-date-size, 1.25em); font-weight: bold; unicode-bidi: isolate; }
+      /* Sizes of top-level elements from --sard-font-size, not em: a page rule on * reaches the host. */
+      time { display: block; font-size: var(--sard-date-size, calc(var(--sard-font-size, 16px) * 1.25)); font-weight: bold; unicode-bidi: isolate; }
     `,
   ];
 

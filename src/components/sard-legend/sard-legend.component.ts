@@ -25,7 +25,7 @@ export class SardLegend extends LitElement {
   static override styles = [
     graphicHostStyles,
     css`
-      ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.35em 1.25em; font-size: 0.875em; }
+      ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.35em 1.25em; font-size: calc(var(--sard-font-size, 16px) * 0.875); }
       li { display: flex; align-items: center; gap: 0.4em; }
       svg { flex: none; }
       .defs { position: absolute; inline-size: 0; block-size: 0; }

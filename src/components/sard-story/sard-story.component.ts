@@ -42,15 +42,16 @@ const fetchText = async (url: string) => {
 /**
  * Sticky positioning sticks to the nearest scroll container. A CMS wrapper with
  * `overflow: hidden` or `auto` that does not itself scroll (a common theme
- * clearfix) is one, so a sticky graphic inside it never sticks. The root's
- * overflow belongs to the viewport, and so does the body's unless the root
- * has its own; `clip` makes no scroll container.
+ * clearfix) is one, so a sticky graphic inside it never sticks. One that does
+ * scroll (an app shell) is where the reader scrolls: sticky works there. The
+ * root's overflow belongs to the viewport, and so does the body's unless the
+ * root has its own; `clip` makes no scroll container.
  */
 export function stickyFails(el: Element): boolean {
   const root = document.documentElement;
-  const scrolls = (node: Element) => /hidden|auto|scroll/.test(getComputedStyle(node).overflow);
+  const container = (node: Element) => /hidden|auto|scroll/.test(getComputedStyle(node).overflow);
   for (let node = el.parentElement ?? (el.getRootNode() as ShadowRoot).host; node && node !== root; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host) {
-    if (scrolls(node) && (node !== document.body || scrolls(root))) return true;
+    if (container(node) && (node !== document.body || container(root))) return node.scrollHeight <= node.clientHeight + 1;
   }
   return false;
 }
@@ -190,7 +191,7 @@ export class SardStory extends LitElement {
     this.addEventListener('keydown', this._onKeyDown);
     addEventListener('hashchange', this._onHashChange);
     addEventListener('scroll', this._pin, { capture: true, passive: true });
-    addEventListener('resize', this._pin);
+    addEventListener('resize', this._onResize);
     this._resizeObserver.observe(this);
     if (this._loaded && this._loadedSource === this._currentSource()) {
       // Moved in the DOM: same file, just watch the steps again.
@@ -210,8 +211,9 @@ export class SardStory extends LitElement {
     this.removeEventListener('keydown', this._onKeyDown);
     removeEventListener('hashchange', this._onHashChange);
     removeEventListener('scroll', this._pin, { capture: true });
-    removeEventListener('resize', this._pin);
+    removeEventListener('resize', this._onResize);
     this._resizeObserver.disconnect();
+    this._stillsWatch.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -515,6 +517,12 @@ export class SardStory extends LitElement {
    * story by as much as the story's top has scrolled above the viewport, never
    * past the story's end.
    */
+  /** The page's layout may change what scrolls (a wrapper that grew): look again, then pin. */
+  private readonly _onResize = () => {
+    if (this._appliedLayout) this._stuck = this._appliedLayout !== 'flat' && stickyFails(this);
+    this._pin();
+  };
+
   private readonly _pin = () => {
     const graphic = this.graphicBox;
     if (!graphic) return;
@@ -535,6 +543,8 @@ export class SardStory extends LitElement {
     const graphic = this.querySelector(':scope > [slot="graphic"]');
     const folded = this._loaded?.folded;
     if (!graphic || !folded) return;
+    // A graphic filled in later (the plain form builds it once the file is in) is copied again.
+    this._stillsWatch.observe(graphic, { childList: true, subtree: true });
     this._steps.forEach((step, i) => {
       const event = this._stepEvent[i]!;
       if (this._stepEvent[i + 1] === event) return; // the next step shows the same state: one still after both
@@ -548,8 +558,14 @@ export class SardStory extends LitElement {
   }
 
   private _removeStills() {
+    this._stillsWatch.disconnect();
     for (const still of this.querySelectorAll(':scope > [data-sard-still]')) still.remove();
   }
+
+  private readonly _stillsWatch = new MutationObserver(() => {
+    this._removeStills();
+    if (this.effectiveLayout === 'flat') this._addStills();
+  });
 
   // ── keyboard ────────────────────────────────────────────────────
 
