@@ -14,6 +14,16 @@ export function ensureBuilt() {
   }
 }
 
+/** Console errors, page errors, failed requests and HTTP errors of a page (and its frames), as they come. */
+export function recordProblems(page) {
+  const problems = [];
+  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  page.on('response', (res) => res.status() >= 400 && problems.push(`HTTP ${res.status()}: ${res.url()}`));
+  return problems;
+}
+
 /** Starts the server and the browser; returns { browser, server, port, base, close }. */
 export async function start() {
   ensureBuilt();
@@ -41,11 +51,7 @@ export async function start() {
 export async function open(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, reducedMotion = 'no-preference', stories = 1, wait = true, timeout = 15000, before } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, reducedMotion });
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => res.status() >= 400 && problems.push(`HTTP ${res.status()}: ${res.url()}`));
+  const problems = recordProblems(page);
   await page.addInitScript(() => {
     window.__sard = { errors: [], ready: [], enters: [], violations: [] };
     // Registered before any of the page's own code runs: nothing can slip by.

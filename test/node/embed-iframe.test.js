@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { recordProblems } from '../embed-pages/harness.js';
 import { findChrome, chromeArgs } from '../../scripts/find-chrome.js';
 import { serveRepository } from '../../scripts/static-server.js';
 import { rebase, inlineProblems, embedPage } from '../../scripts/build-embed.js';
@@ -47,11 +48,7 @@ after(async () => {
 /** Opens a page and records every problem in it or in its frames: console errors, page errors, failed requests, CSP violations, sard-error. */
 async function open(path, { viewport = VIEWPORT } = {}) {
   const page = await browser.newPage({ viewport });
-  const problems = [];
-  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => res.status() >= 400 && problems.push(`HTTP ${res.status()}: ${res.url()}`));
+  const problems = recordProblems(page);
   // Runs in every frame, cross-origin ones included.
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));

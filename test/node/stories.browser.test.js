@@ -12,6 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { recordProblems } from '../embed-pages/harness.js';
 import { findChrome, chromeArgs } from '../../scripts/find-chrome.js';
 import { serveRepository } from '../../scripts/static-server.js';
 
@@ -32,11 +33,7 @@ after(async () => {
 /** Opens a story page, recording every problem it reports in any way. */
 async function open(name, viewport = { width: 1280, height: 800 }) {
   const page = await browser.newPage({ viewport });
-  const problems = [];
-  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => res.status() >= 400 && problems.push(`HTTP ${res.status()}: ${res.url()}`));
+  const problems = recordProblems(page);
   await page.addInitScript(() => {
     window.__sard = { errors: [], ready: false };
     document.addEventListener('sard-error', (e) => window.__sard.errors.push(e.detail), true);
