@@ -39,6 +39,13 @@ async function validatePage(url: string): Promise<Problem[]> {
       const ids = new Set(loaded.file.events.map((e) => e.id));
       const prefix = stories.length > 1 ? `stories[${i}].` : '';
       problems.push(...checkStepEvents(story.stepEvents, ids, url).map((p) => ({ ...p, path: prefix + p.path })));
+      // A mistyped counter id would only show a dash in the browser: say so here.
+      const counterIds = Object.keys(loaded.file.counters ?? {});
+      story.counters.forEach((id, j) => {
+        if (id === null || !counterIds.includes(id)) {
+          problems.push({ level: 'error', file: url, path: `${prefix}counters[${j}].counter`, message: id === null ? '<sard-counter> without a counter attribute' : `unknown counter "${id}" (known: ${counterIds.join(', ') || 'none'})` });
+        }
+      });
     }
   }
   return problems;
@@ -63,6 +70,10 @@ export async function validateFiles(paths: string[]): Promise<Problem[]> {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   const json = rest.includes('--json');
   const files = rest.filter((a) => a !== '--json');
   if (command !== 'validate' || !files.length) {

@@ -1,13 +1,16 @@
 /**
  * Reads the stories out of an HTML page without a DOM (for `sard validate
  * page.html` in Node): each <sard-story>'s `src` or inline event file, and the
- * `event` attribute of each of its <sard-step>s, in document order. Nested
+ * `event` attribute of each of its <sard-step>s and the `counter` attribute of
+ * each of its <sard-counter>s, in document order. Nested
  * stories are not supported here (the browser handles them).
  */
 export interface PageStory {
   src: string | null;
   inline: string | null;
   stepEvents: Array<string | null>;
+  /** The `counter` attribute of each <sard-counter> in the story, in document order. */
+  counters: Array<string | null>;
 }
 
 const attr = (tag: string, name: string): string | null => {
@@ -27,7 +30,8 @@ export function storiesInPage(html: string): PageStory[] {
     const tag = ` ${openAttrs}`;
     const script = /<script\b[^>]*\bslot\s*=\s*["']?events["']?[^>]*>([\s\S]*?)<\/script>/i.exec(body!);
     const stepEvents = [...body!.matchAll(/<sard-step\b([^>]*)>/gi)].map(([, a]) => attr(` ${a}`, 'event'));
-    stories.push({ src: attr(tag, 'src'), inline: script ? script[1]! : null, stepEvents });
+    const counters = [...body!.matchAll(/<sard-counter\b([^>]*)>/gi)].map(([, a]) => attr(` ${a}`, 'counter'));
+    stories.push({ src: attr(tag, 'src'), inline: script ? script[1]! : null, stepEvents, counters });
   }
   return stories;
 }

@@ -54,6 +54,27 @@ test('a page whose step names an unknown event fails, naming the page and the st
   assert.doesNotMatch(stdout, /commented-out/);
 });
 
+test('a page whose counter names no counter of the file fails (in the browser it would only show a dash)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sard-'));
+  const events = join(root, 'src/test-support/fixtures/basic.events.json');
+  const page = join(dir, 'story.html');
+  writeFileSync(page, `<!doctype html><sard-story src="${pathToFileURL(events).href}">
+    <div slot="graphic"><sard-counter counter="people"></sard-counter><sard-counter counter="peple"></sard-counter><sard-counter></sard-counter></div>
+    <sard-step event="e0"><p>a</p></sard-step>
+  </sard-story>`);
+  const { code, stdout } = await sard('validate', page);
+  assert.equal(code, 1, stdout);
+  assert.match(stdout, /^error: .*story\.html: counters\[1\]\.counter: unknown counter "peple" \(known: /m);
+  assert.match(stdout, /^error: .*story\.html: counters\[2\]\.counter: <sard-counter> without a counter attribute$/m);
+  assert.doesNotMatch(stdout, /counters\[0\]/);
+});
+
+test('--help prints the usage and exits 0', async () => {
+  const { code, stdout } = await sard('validate', '--help');
+  assert.equal(code, 0);
+  assert.match(stdout, /^usage: sard validate/);
+});
+
 test('the test fixture validates, topology included', async () => {
   const { code, stdout } = await sard('validate', 'src/test-support/fixtures/basic.events.json');
   assert.equal(code, 0, stdout);
