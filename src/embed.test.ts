@@ -31,7 +31,7 @@ describe('flat layout', () => {
     expect([nw(0), nw(4)]).to.deep.equal(['green', 'red']);
     // The sticky graphic itself is not shown, and nothing is active.
     expect(story.activeIndex).to.equal(-1);
-    expect(story.shadowRoot!.querySelector<HTMLElement>('.graphic')!.hidden).to.equal(true);
+    expect(story.shadowRoot!.querySelector<HTMLElement>('.graphic')!.getClientRects().length, 'the sticky graphic is not rendered').to.equal(0);
   });
 
   it('copies carry no ids and no slot, and leave with the flat layout', async () => {

@@ -31,6 +31,7 @@ export const storyStyles = css`
     overflow: hidden;
     min-inline-size: 0;
   }
+  .graphic[hidden] { display: none; }
 
   /* side: text on the inline-start side, sticky graphic on the inline-end side (left in RTL). */
   .side {

@@ -397,6 +397,8 @@ describe('<sard-story>', () => {
       expect(box.textContent).to.contain('inline: not JSON');
       expect(stepsOf(story)[0]!.getBoundingClientRect().height).to.be.greaterThan(0);
       expect(ready).to.equal(false);
+      // No empty graphic panel beside the text.
+      expect(story.shadowRoot!.querySelector('.graphic')!.getClientRects().length).to.equal(0);
     });
 
     it('an unknown state: one sard-error with file, path and message, shown in the story', async () => {
