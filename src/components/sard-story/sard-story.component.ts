@@ -259,7 +259,8 @@ export class SardStory extends LitElement {
     return html`
       ${errors.length ? this._renderProblems(errors, 'This story could not be shown', false) : nothing}
       ${warnings.length ? this._renderProblems(warnings, 'Warnings', true) : nothing}
-      <div class="frame ${layout}" part="base">
+      <!-- A story that could not be shown is an article: no scroll padding around its text. -->
+      <div class="frame ${errors.length ? 'flat' : layout}" part="base">
         <div class="graphic" part="graphic" ?hidden=${errors.length > 0 || layout === 'flat'}><slot name="graphic"></slot></div>
         <div class="steps" part="steps"><slot @slotchange=${this._onSlotChange}></slot></div>
       </div>
