@@ -235,7 +235,7 @@
         dir: q.get('dir') === 'rtl' || q.get('dir') === 'ltr' ? q.get('dir') : '',
         theme: THEMES.indexOf(q.get('theme')) >= 0 ? q.get('theme') : 'light',
         motion: q.get('motion') === 'reduce' ? 'reduce' : '',
-        at: q.get('at') || decodeURIComponent(location.hash.slice(1)),
+        at: q.get('at') || safeDecode(location.hash.slice(1)),
       };
     }
 
@@ -254,7 +254,7 @@
       if (settings.theme !== 'light') q.set('theme', settings.theme);
       if (settings.motion) q.set('motion', settings.motion);
       if (settings.at) q.set('at', settings.at);
-      return location.pathname + '?' + q.toString().replace(/%2C/g, ',');
+      return samePage('?' + q.toString().replace(/%2C/g, ','));
     }
 
     /** The page as a preview frame: same URL, ?sard-frame=1 and the frame settings; #EVENT when scrubbed. */
@@ -268,7 +268,24 @@
       q.set('theme', settings.theme);
       if (settings.motion) q.set('motion', settings.motion);
       if (settings.at) q.set('at', settings.at);
-      return location.pathname + '?' + q.toString();
+      return samePage('?' + q.toString());
+    }
+
+    /** This page with another query: built on the full URL, so a path like //host/x can never name another host. */
+    function samePage(search) {
+      var u = new URL(location.href);
+      u.search = search;
+      u.hash = '';
+      return u.href;
+    }
+
+    /** A malformed #hash (%E0) must not stop the shell. */
+    function safeDecode(raw) {
+      try {
+        return decodeURIComponent(raw);
+      } catch (err) {
+        return raw;
+      }
     }
 
     function el(tag, attrs, children) {
@@ -548,10 +565,17 @@
       var file = story.events;
       if (file && Array.isArray(file.events) && scrubberEvents !== file.events) {
         scrubberEvents = file.events;
+        // Only events a step tells can be reached (goTo scrolls to the first step of the event).
+        var told = {};
+        story.querySelectorAll('sard-step[event]').forEach(function (step) {
+          told[step.getAttribute('event')] = true;
+        });
         var options = [el('option', { value: '', text: 'Choose an event (' + file.events.length + ')…' })].concat(
           file.events.map(function (ev, i) {
             var date = typeof ev.date === 'string' ? ev.date : ev.date ? ev.date.start + '–' + ev.date.end : '';
-            return el('option', { value: ev.id, dir: 'auto', text: i + 1 + '. ' + (ev.title || ev.id) + (date ? ' · ' + date : '') });
+            var option = el('option', { value: ev.id, dir: 'auto', text: 'event ' + (i + 1) + '. ' + (ev.title || ev.id) + (date ? ' · ' + date : '') + (told[ev.id] ? '' : ' (no step tells it)') });
+            option.disabled = !told[ev.id];
+            return option;
           }),
         );
         ui.scrub.replaceChildren.apply(ui.scrub, options);

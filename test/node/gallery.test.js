@@ -34,16 +34,28 @@ after(async () => {
 
 // ── what may go wrong on purpose ──────────────────────────────────
 // stories/elements/errors.html breaks its stories on purpose. There, and only there:
-// sard-error events of any level, and a 404 for a file named missing* together with
+// exactly the sard-errors listed in ERRORS_PAGE, and a 404 for a file named missing* together with
 // what Chromium reports for each such 404 (the console line, and the request shown
 // as failed when the kit drops the response). Nothing else.
 const INTENDED_404 = /^HTTP 404: (.*\/missing[^/?#]*)$/;
 const CONSOLE_404 = 'console: Failed to load resource: the server responded with a status of 404 (Not Found)';
+// Exactly the problems errors.html is built to show: one per broken story, by file and JSON path.
+const ERRORS_PAGE = [
+  'error error-bad-date.events.json events[1].date',
+  'error error-not-json.events.json ',
+  'error missing.topo.json ',
+  'error error-unknown-state.events.json events[1].control.ne',
+  'error error-unknown-area.events.json events[1].control.bani-zaid',
+  'warning warning-dates-order.events.json events[2].date',
+].sort();
 function unexpected(name, problems, sardErrors) {
   if (name !== 'elements/errors.html') return [...problems, ...sardErrors.filter((d) => d.level === 'error').map((d) => `sard-error: ${d.file}: ${d.path}: ${d.message}`)];
+  // Each story's problems, once per copy of the page (a shell also hears its frames'): compare the set.
+  const got = [...new Set(sardErrors.map((d) => `${d.level} ${String(d.file).split('/').pop()} ${d.path}`))].sort();
+  const wrongErrors = JSON.stringify(got) === JSON.stringify(ERRORS_PAGE) ? [] : [`sard-errors ${JSON.stringify(got)}, expected exactly ${JSON.stringify(ERRORS_PAGE)}`];
   const missing = new Set(problems.map((p) => INTENDED_404.exec(p)?.[1]).filter(Boolean));
   let allowed = problems.filter((p) => INTENDED_404.test(p)).length;
-  return problems.filter((p) => {
+  return [...wrongErrors, ...problems.filter((p) => {
     if (INTENDED_404.test(p)) return false;
     if (p.startsWith('request failed: ') && missing.has(p.slice('request failed: '.length))) return false;
     if (p === CONSOLE_404 && allowed > 0) {
@@ -51,7 +63,7 @@ function unexpected(name, problems, sardErrors) {
       return false;
     }
     return true;
-  });
+  })];
 }
 
 // ── waiting ───────────────────────────────────────────────────────
@@ -162,6 +174,10 @@ test('the index links every story page and the element pages, each card with a l
     assert.match(card, new RegExp(`<iframe src="\\./${name.replace(/\./g, '\\.')}\\?sard-frame=1[^"]*"[^>]* loading="lazy"`), `${name}: its card has no lazy live thumbnail`);
   }
   assert.ok(links.has('elements/index.html'), 'stories/index.html does not link the element pages (elements/index.html)');
+  // And the element pages' own index links each of them.
+  const elementsIndex = readFileSync(join(root, 'stories/elements/index.html'), 'utf8');
+  const elementLinks = new Set([...elementsIndex.matchAll(/href="\.\/([^"#?]+)"/g)].map(([, href]) => `elements/${href}`));
+  for (const name of elementPages.filter((p) => p !== 'elements/index.html')) assert.ok(elementLinks.has(name), `stories/elements/index.html does not link ${name}`);
 });
 
 // ── the toolbar ──────────────────────────────────────────────────
@@ -253,6 +269,13 @@ test('the reduced-motion toggle makes the frame report prefers-reduced-motion: r
     await toggle.click();
     await framesSettled(page, 1);
     assert.equal(await reduced(), true, 'matchMedia in the frame');
+    // And what the reader would see: the map's fills do not fade (its CSS follows the same switch).
+    const fade = await (await shellFrames(page))[0].evaluate(async () => {
+      const map = document.querySelector('sard-map');
+      for (let i = 0; i < 100 && !map?.shadowRoot?.querySelector('[data-area]'); i++) await new Promise((r) => setTimeout(r, 50));
+      return getComputedStyle(map.shadowRoot.querySelector('[data-area]')).transitionDuration;
+    });
+    assert.equal(fade, '0s', 'map areas still transition in the reduced-motion frame');
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
     assert.match(page.url(), /[?&]motion=reduce/);
   } finally {

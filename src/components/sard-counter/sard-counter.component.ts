@@ -50,7 +50,7 @@ export class SardCounter extends LitElement {
 
   @query('[part="counter-value"]') private valueEl?: HTMLElement;
 
-  private readonly motion = new ReducedMotionController(this, () => this._finish());
+  private readonly _motion = new ReducedMotionController(this, () => this._finish());
   private _shown: number | null = null;
   private _frame = 0;
   private _tweenTo: number | null = null;
@@ -83,7 +83,7 @@ export class SardCounter extends LitElement {
     const target = this.value;
     if (target === this._tweenTo && this._frame) return;
     const from = this._shown;
-    if (from === null || target === null || this.story?.instant || this.motion.reduced || from === target) {
+    if (from === null || target === null || this.story?.instant || this._motion._reduced || from === target) {
       this._show(target);
       return;
     }

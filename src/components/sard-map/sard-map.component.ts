@@ -138,7 +138,7 @@ export class SardMap extends LitElement {
       this._finishDraws();
       if (this._frame) this._fitView(false, true);
       else {
-        this._quiet = this._motion.reduced ? null : [];
+        this._quiet = this._motion._reduced ? null : [];
         this._fitView(true, true);
         this._unquiet();
       }
@@ -266,7 +266,7 @@ export class SardMap extends LitElement {
       this.svgEl?.setAttribute('viewBox', `0 0 ${this._width} ${this._height}`);
     }
     const previous = this._applied;
-    this._apply(story.state, !previous || story.instant || this._motion.reduced);
+    this._apply(story.state, !previous || story.instant || this._motion._reduced);
     // A jump (deep link, Home/End) lands on an event: say where, not every change since the last one.
     const text = describeState(story.file, this._geo, story.locale, story.state, story.instant ? null : previous, this._viewNames(story.state));
     this.frameEl?.setAttribute('aria-label', text.full);
@@ -312,7 +312,7 @@ export class SardMap extends LitElement {
     this._finishDraws();
     // Instant steps switch transitions off on the elements they change, not on the whole map: a class on the
     // root would restyle every area twice per step.
-    this._quiet = instant && !this._motion.reduced ? [] : null;
+    this._quiet = instant && !this._motion._reduced ? [] : null;
     const touched = previous ? this._touched(previous, state) : null;
     const controlIds = touched?.control ?? new Set([...Object.keys(previous?.control ?? {}), ...Object.keys(state.control)]);
     // Own keys only: an area called `constructor` must not read Object.prototype.
@@ -424,7 +424,7 @@ export class SardMap extends LitElement {
     const resumed = force && this._frame ? Math.max(120, this._zoomEnd - performance.now()) : 0;
     cancelAnimationFrame(this._frame);
     this._frame = 0;
-    if (instant || !this._camera || this._motion.reduced) {
+    if (instant || !this._camera || this._motion._reduced) {
       this._setCamera(target);
       return 0;
     }
@@ -549,7 +549,7 @@ export class SardMap extends LitElement {
   /** Newly shown lines draw themselves once the camera has arrived. */
   private _drawLines(lines: SVGPathElement[], delay: number) {
     const camera = this._target;
-    if (!lines.length || !camera || this._motion.reduced) return;
+    if (!lines.length || !camera || this._motion._reduced) return;
     const k = this._width / camera[2];
     for (const line of lines) {
       const length = line.getTotalLength() * k; // non-scaling stroke: dashes are in screen px

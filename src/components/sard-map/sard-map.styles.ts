@@ -70,9 +70,8 @@ export const mapStyles = css`
   text.base-label { fill: var(--sard-map-base-label, #77736a); font-size: var(--sard-map-area-label-size, 11px); letter-spacing: 0.05em; }
   text.strong { font-weight: bold; }
 
-  @media (prefers-reduced-motion: reduce) {
-    *, text.on { transition: none !important; }
-  }
+  /* Set by the reduced-motion controller from prefers-reduced-motion. */
+  :host([reduced-motion]) *, :host([reduced-motion]) text.on { transition: none !important; }
 
   [part='credit'] { margin: 0.3em 0 0; font-size: 0.75em; line-height: 1.3; color: var(--sard-map-credit, #5f5f5f); }
   .credit-toggle { display: none; }

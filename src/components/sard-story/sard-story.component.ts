@@ -179,7 +179,7 @@ export class SardStory extends LitElement {
       this._warn(`goTo: no event or step "${eventId}" in this story`);
       return;
     }
-    this._scrollToStep(index, this._motion.reduced ? 'instant' : 'smooth');
+    this._scrollToStep(index, this._motion._reduced ? 'instant' : 'smooth');
   }
 
   // ── lifecycle ───────────────────────────────────────────────────
@@ -465,7 +465,7 @@ export class SardStory extends LitElement {
   }
 
   private readonly _onHashChange = () => {
-    if (this._loaded?.folded && this.effectiveLayout !== 'flat') this._landFromHash(this._motion.reduced ? 'instant' : 'smooth');
+    if (this._loaded?.folded && this.effectiveLayout !== 'flat') this._landFromHash(this._motion._reduced ? 'instant' : 'smooth');
   };
 
   /** Brings a step's top just above the trigger line; intermediate steps are not applied. */
@@ -595,7 +595,7 @@ export class SardStory extends LitElement {
     if (next < 0 || next > last || next === index) return; // at the edge: the page scrolls on as usual
     event.preventDefault();
     this._steps[next]!.focus({ preventScroll: true });
-    this._scrollToStep(next, this._motion.reduced ? 'instant' : 'smooth');
+    this._scrollToStep(next, this._motion._reduced ? 'instant' : 'smooth');
   };
 
   // ── events ──────────────────────────────────────────────────────
