@@ -71,7 +71,7 @@ export const mapStyles = css`
   text.strong { font-weight: bold; }
 
   /* Set by the reduced-motion controller from prefers-reduced-motion. */
-  :host([reduced-motion]) *, :host([reduced-motion]) text.on { transition: none !important; }
+  :host([reduced-motion]) * { transition: none !important; }
 
   [part='credit'] { margin: 0.3em 0 0; font-size: 0.75em; line-height: 1.3; color: var(--sard-map-credit, #5f5f5f); }
   .credit-toggle { display: none; }

@@ -33,8 +33,9 @@ const hashId = () => {
   }
 };
 
+/** A server that never answers must not leave the author guessing: after 15 s the load fails ("signal timed out"). */
 const fetchText = async (url: string) => {
-  const response = await fetch(url);
+  const response = await fetch(url, { signal: AbortSignal.timeout(15e3) });
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
   return response.text();
 };
@@ -199,7 +200,9 @@ export class SardStory extends LitElement {
       this.requestUpdate();
       return;
     }
-    // With the script in <head>, the story upgrades before its children are parsed.
+    // With the script in <head>, the story upgrades before its children are parsed. The first
+    // update must not start a load of its own meanwhile (the file would be fetched twice).
+    this._requestedSource = this._currentSource();
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this._startLoad(), { once: true });
     else this._startLoad();
   }
