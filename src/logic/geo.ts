@@ -127,14 +127,15 @@ export function buildGeo(
         }
       }
       // One geometry at a time: a malformed one is reported and skipped, the rest still draw.
+      // Rewinding reads every position too: a ring of null or empty arcs fails there.
       let f: Feature;
       try {
         f = feature(topology, geometry as any) as Feature;
+        if (f.geometry) f.geometry = rewind(f.geometry);
       } catch (err) {
         keepId();
         return error(at, `malformed geometry (${(err as Error).message})`);
       }
-      if (f.geometry) f.geometry = rewind(f.geometry);
       if (kind === 'base') base.push(f);
       else if (f.id !== undefined && f.id !== null) features[kind].set(String(f.id), f);
     });

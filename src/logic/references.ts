@@ -10,7 +10,7 @@ import { formatPath } from './json-path.js';
 import { parseDay } from './dates.js';
 
 /** CSS colours an author writes: hex, rgb()/hsl() (modern or comma syntax), or a name. */
-const COLOR = /^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(\s*[-+0-9.%a-z\s,/]*\)|[a-z]{3,30})$/i;
+const COLOR = /^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([-+0-9.%a-z\s,/]*\)|[a-z]{3,30})$/i;
 
 /** Colour syntax (safe to hand to CSS: no url(), var() or punctuation), and in a browser, a colour CSS knows. */
 const isColor = (value: string) =>

@@ -42,7 +42,12 @@ const kindOf = (value: unknown): string =>
 
 /** A short, safe rendering of a value for a message. */
 export function preview(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = '…'; // nested deeper than the stack allows
+  }
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
