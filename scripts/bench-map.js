@@ -8,11 +8,12 @@
 //    number of changed areas, not the total.
 // Measured with reduced motion, so each number is the cost of applying a step
 // (transitions, which run over later frames, are left out).
-import { mkdirSync, writeFileSync, statSync, readFileSync } from 'node:fs';
+import { statSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChrome, chromeArgs } from './find-chrome.js';
 import { serveRepository, median } from './static-server.js';
+import { writeGridStory } from './bench-grid.js';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
@@ -20,60 +21,7 @@ const AREAS = [100, 500, 2000];
 const EVENTS = 200;
 const CHANGED = 5;
 
-/** A TopoJSON grid of n square cells (no shared arcs: the worst case for path size). */
-function grid(n) {
-  const side = Math.ceil(Math.sqrt(n));
-  const size = 0.2 / side;
-  const arcs = [];
-  const geometries = [];
-  for (let i = 0; i < n; i++) {
-    const x = 37.05 + (i % side) * size;
-    const y = 36.1 + Math.floor(i / side) * size;
-    arcs.push([[x, y], [x, y + size], [x + size, y + size], [x + size, y], [x, y]]);
-    geometries.push({ type: 'Polygon', id: `a${i}`, arcs: [[i]], properties: { name: `A${i}` } });
-  }
-  return { type: 'Topology', objects: { cells: { type: 'GeometryCollection', geometries } }, arcs };
-}
-
-/** Deterministic pseudo-random numbers: the same story every run. */
-function random(seed) {
-  return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-}
-
-mkdirSync('.bench', { recursive: true });
-for (const n of AREAS) {
-  const rand = random(n);
-  const states = ['a', 'b', 'c'];
-  const events = Array.from({ length: EVENTS }, (_, i) => {
-    const control = {};
-    for (let k = 0; k < CHANGED; k++) control[`a${Math.floor(rand() * n)}`] = states[Math.floor(rand() * 3)];
-    const event = { id: `e${i}`, date: new Date(Date.UTC(2016, 0, 1) + i * 86400000).toISOString().slice(0, 10), control, sources: ['s'] };
-    if (i % 10 === 0) event.view = { areas: [`a${Math.floor(rand() * n)}`, `a${Math.floor(rand() * n)}`] };
-    return event;
-  });
-  const file = {
-    version: 1,
-    locale: 'ar-SY',
-    sources: { s: { title: 'bench' } },
-    map: { topology: `grid-${n}.topo.json`, areas: 'cells' },
-    states: { a: { label: 'A', color: '#b03a2e' }, b: { label: 'B', color: '#0072b2' }, c: { label: 'C', color: '#e69f00' } },
-    counters: { held: { label: 'held', derive: { count: 'a' } } },
-    events,
-  };
-  writeFileSync(`.bench/grid-${n}.topo.json`, JSON.stringify(grid(n)));
-  writeFileSync(`.bench/map-${n}.events.json`, JSON.stringify(file));
-  const steps = events.map((e) => `<sard-step event="${e.id}"><p>Step ${e.id}</p></sard-step>`).join('\n');
-  writeFileSync(
-    `.bench/map-${n}.html`,
-    `<!doctype html><html lang="ar"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<script type="module" src="../dist/sard.js"></script></head><body>
-<div style="height: 100vh"></div>
-<sard-story src="map-${n}.events.json" style="--sard-step-gap: 30vh">
-<div slot="graphic" style="display: flex; flex-direction: column; height: 100%"><sard-counter counter="held"></sard-counter><sard-map></sard-map><sard-legend></sard-legend></div>
-${steps}
-</sard-story></body></html>`,
-  );
-}
+for (const n of AREAS) writeGridStory(`map-${n}`, n, EVENTS, CHANGED, '<script type="module" src="../dist/sard.js"></script>');
 
 const { server, port } = await serveRepository();
 const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
