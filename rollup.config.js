@@ -37,18 +37,26 @@ const noScrollamaDebug = () => ({
   },
 });
 
-// scrollama 3.2.0's setup() adds a document scroll listener that nothing removes (not even destroy()), and
-// its closure keeps the scrollama instance, so the steps and the whole story stay alive after the story is
-// removed: about 0.8 MB per mount/unmount (bench/run.js, test/node/leaks.test.js). The listener only tracks
-// the scroll direction that scrollama passes to callbacks; sard derives the active step from geometry and
-// never reads it, so the bundle leaves the listener out. Fails the build if scrollama's code changes.
-const noScrollamaScrollListener = () => ({
-  name: 'no-scrollama-scroll-listener',
+// Two cuts in scrollama 3.2.0, each checked so that a new scrollama fails the build rather than slip by:
+// - setup() adds a document scroll listener that nothing removes (not even destroy()), and its closure keeps
+//   the scrollama instance, so the steps and the whole story stay alive after the story is removed: about
+//   0.8 MB per mount/unmount (bench/run.js, test/node/leaks.test.js). The listener only tracks the scroll
+//   direction scrollama passes to callbacks; sard derives the active step from geometry and never reads it.
+// - the `progress` option, which src/controllers/scroll-steps.ts never sets: its observers go (about 60 B).
+const SCROLLAMA_CUTS = {
+  'scroll.js': [['document.addEventListener("scroll", () => onScroll(container));', '']],
+  'entry.js': [['isProgress = progress;', ''], ['if (isProgress)', 'if (false)'], ['if (isProgress)', 'if (false)']],
+};
+const trimScrollama = () => ({
+  name: 'trim-scrollama',
   transform(code, id) {
-    if (!/[\\/]node_modules[\\/]scrollama[\\/]src[\\/]scroll\.js$/.test(id)) return null;
-    const listener = 'document.addEventListener("scroll", () => onScroll(container));';
-    if (!code.includes(listener)) this.error('scrollama/src/scroll.js changed: check its document scroll listener (rollup.config.js)');
-    return { code: code.replace(listener, ''), map: null };
+    const file = /[\\/]node_modules[\\/]scrollama[\\/]src[\\/]([a-z]+\.js)$/.exec(id)?.[1];
+    if (!file || !SCROLLAMA_CUTS[file]) return null;
+    for (const [from, to] of SCROLLAMA_CUTS[file]) {
+      if (!code.includes(from)) this.error(`scrollama/src/${file} changed: "${from}" is gone (rollup.config.js, trim-scrollama)`);
+      code = code.replace(from, to);
+    }
+    return { code, map: null };
   },
 });
 
@@ -78,7 +86,7 @@ export default [
       { file: 'dist/sard.js', format: 'es', plugins: [terse(true)] },
       { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard', plugins: [terse(false)] },
     ],
-    plugins: [nodeResolve({ exportConditions }), noScrollamaDebug(), noScrollamaScrollListener(), slimTslib(), ts(), minifyLitCss()],
+    plugins: [nodeResolve({ exportConditions }), noScrollamaDebug(), trimScrollama(), slimTslib(), ts(), minifyLitCss()],
   },
   {
     input: 'src/cli.ts',

@@ -8,6 +8,7 @@
 import type { Feature } from 'geojson';
 import type { EventFile, StoryState } from './types.js';
 import type { Geo } from './geo.js';
+import { formatNumber } from './format.js';
 
 interface Words {
   map: string;
@@ -68,12 +69,15 @@ export function featureName(f: Feature | undefined, lang: string, id: string): s
   return typeof name === 'string' && name.trim() ? name : id;
 }
 
-/** At most `max` names, then "and N more", joined the locale's way. */
-function list(names: string[], locale: string, words: Words, max = 6): string {
+/** Intl formatters are slow to build (about 0.1 ms each): one per locale. */
+const listFormats: Record<string, Intl.ListFormat> = {};
+
+/** The names of at most `max` of `ids`, then "and N more", joined the locale's way. Only the shown ids are named. */
+function list(ids: string[], locale: string, words: Words, name: (id: string) => string = String, max = 6): string {
   // "and 1 more" says less than the name itself: cut only when two or more would go.
-  const shown = names.length > max + 1 ? [...names.slice(0, max), words.more(new Intl.NumberFormat(locale).format(names.length - max))] : names;
+  const shown = ids.length > max + 1 ? [...ids.slice(0, max).map(name), words.more(formatNumber(locale, ids.length - max))] : ids.map(name);
   try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(shown);
+    return (listFormats[locale] ??= new Intl.ListFormat(locale, { type: 'conjunction' })).format(shown);
   } catch {
     return shown.join(', ');
   }
@@ -103,35 +107,33 @@ export function describeState(
   const stateLabel = (id: string) => file.states?.[id]?.label ?? id;
   const sentences = (parts: Array<string | null>) => parts.filter(Boolean).join('. ').trim();
 
+  // One pass over the areas: who holds what, and what changed hands since `previous`.
   const byState = new Map<string, string[]>();
-  for (const [area, s] of Object.entries(state.control)) {
-    if (!byState.has(s)) byState.set(s, []);
-    byState.get(s)!.push(name(area));
+  const gained = new Map<string, string[]>();
+  const add = (to: Map<string, string[]>, s: string, area: string) => (to.get(s) ?? to.set(s, []).get(s)!).push(area);
+  for (const area of Object.keys(state.control)) {
+    const s = state.control[area]!;
+    add(byState, s, area);
+    if (previous?.control[area] !== s) add(gained, s, area);
   }
   const held = Object.keys(file.states ?? {})
     .filter((s) => byState.has(s))
-    .map((s) => `${stateLabel(s)}: ${list(byState.get(s)!, locale, words)}`);
-  const view = viewNames.length ? `${words.view} ${list(viewNames, locale, words, 4)}` : null;
-  const onMap = state.visible.length ? `${words.onMap}: ${list(state.visible.map(name), locale, words)}` : null;
+    .map((s) => `${stateLabel(s)}: ${list(byState.get(s)!, locale, words, name)}`);
+  const view = viewNames.length ? `${words.view} ${list(viewNames, locale, words, String, 4)}` : null;
+  const onMap = state.visible.length ? `${words.onMap}: ${list(state.visible, locale, words, name)}` : null;
   const full = sentences([words.map, view, ...held, onMap]);
 
   const changes: Array<string | null> = [];
   const title = file.events.find((e) => e.id === state.eventId)?.title;
   if (title) changes.push(title.replace(/[.۔]\s*$/, ''));
-  const gained = new Map<string, string[]>();
-  for (const [area, s] of Object.entries(state.control)) {
-    if (previous?.control[area] === s) continue;
-    if (!gained.has(s)) gained.set(s, []);
-    gained.get(s)!.push(name(area));
-  }
   if (previous) {
-    for (const [s, names] of gained) changes.push(`${words.nowHeld} ${stateLabel(s)}: ${list(names, locale, words)}`);
+    for (const [s, ids] of gained) changes.push(`${words.nowHeld} ${stateLabel(s)}: ${list(ids, locale, words, name)}`);
     const was = new Set(previous.visible);
     const now = new Set(state.visible);
-    const added = state.visible.filter((id) => !was.has(id)).map(name);
-    const removed = previous.visible.filter((id) => !now.has(id)).map(name);
-    if (added.length) changes.push(`${words.shown}: ${list(added, locale, words)}`);
-    if (removed.length) changes.push(`${words.removed}: ${list(removed, locale, words)}`);
+    const added = state.visible.filter((id) => !was.has(id));
+    const removed = previous.visible.filter((id) => !now.has(id));
+    if (added.length) changes.push(`${words.shown}: ${list(added, locale, words, name)}`);
+    if (removed.length) changes.push(`${words.removed}: ${list(removed, locale, words, name)}`);
     if (view && String(previous.view) !== String(state.view)) changes.push(view);
   }
   // Without a previous state (first paint, a jump), the change is where the reader landed: the event and the view.

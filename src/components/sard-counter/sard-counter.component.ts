@@ -30,6 +30,7 @@ export class SardCounter extends LitElement {
         unicode-bidi: isolate;
         color: var(--sard-counter-color, inherit);
         display: block;
+        min-block-size: 1lh; /* the value's line is there before the story loads: no layout shift */
       }
       [part='counter-label'] { font-size: 0.875em; opacity: 0.85; }
     `,

@@ -16,7 +16,8 @@ export class SardDate extends LitElement {
     graphicHostStyles,
     css`
       /* Sizes of top-level elements from --sard-font-size, not em: a page rule on * reaches the host. */
-      time { display: block; font-size: var(--sard-date-size, calc(var(--sard-font-size, 16px) * 1.25)); font-weight: bold; unicode-bidi: isolate; }
+      /* A line even before the first dated step: the date appearing must not push the map down (layout shift). */
+      time { display: block; min-block-size: 1lh; font-size: var(--sard-date-size, calc(var(--sard-font-size, 16px) * 1.25)); font-weight: bold; unicode-bidi: isolate; }
     `,
   ];
 
@@ -33,6 +34,8 @@ export class SardDate extends LitElement {
   override render() {
     const date = this.story?.state.date ?? null;
     const text = this.story ? formatDate(this.story.locale, date, this.calendar ?? undefined) : '';
-    return html`<time part="date" datetime=${isoDatetime(date)}>${text}</time>`;
+    // A new text node for each date (not new data in the old one): a date of another width is new text, not text
+    // that moved, for the layout-shift measure (RTL text starts at its right edge, which glyph overhang moves).
+    return html`<time part="date" datetime=${isoDatetime(date)} .textContent=${text}></time>`;
   }
 }
