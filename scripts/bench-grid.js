@@ -60,7 +60,7 @@ export function writeGridStory(name, areas, events, changed, script = '<script s
   const steps = file.events.map((e) => `<sard-step event="${e.id}"><p>Step ${e.id}</p></sard-step>`).join('\n');
   writeFileSync(
     `.bench/${name}.html`,
-    `<!doctype html><html lang="ar"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+    `<!doctype html><html lang="ar"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,">
 ${script}</head><body>
 <div style="height: 100vh"></div>
 <sard-story src="${name}.events.json" style="--sard-step-gap: 30vh">
