@@ -66,8 +66,8 @@ function applyEvent(previous: StoryState, event: StoryEvent, geo: Geo | null): S
 }
 
 export function foldStory(file: EventFile, geo: Geo | null): FoldedStory {
-  const counters: Record<string, number | null> = {};
-  for (const id of Object.keys(file.counters ?? {})) counters[id] = null;
+  // Own properties even for an id like "__proto__" (an assignment would set the prototype instead).
+  const counters: Record<string, number | null> = Object.fromEntries(Object.keys(file.counters ?? {}).map((id) => [id, null]));
   const firstView = file.map?.view ?? (geo ? geo.bounds('areas', [...geo.features.areas.keys()]) : null);
   const initial: StoryState = {
     eventId: null,

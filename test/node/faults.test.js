@@ -184,8 +184,8 @@ const CASES = [
     name: 'CORS failure (event file on another origin, no Access-Control-Allow-Origin)',
     page: 'cors.html',
     file: () => `${other.origin}/fault/cors.events.json`,
-    // The browser does not tell a script why (CORS, DNS, offline); it says "Failed to fetch", and the
-    // kit passes that on. A message that says "network or CORS" is a todo below (no bytes left for it).
+    // The browser does not tell a script why (CORS, DNS, offline); it says "Failed to fetch". The kit
+    // adds the likely causes (checked on its own below).
     kind: /Failed to fetch|network|CORS|cross-origin/i,
     answers: () => [[other, '/fault/cors.events.json', 200]],
   },
@@ -353,7 +353,7 @@ for (const c of CASES) {
   });
 }
 
-test('a CORS failure says it was the network or CORS, not just "Failed to fetch"', { todo: 'the message passes on the browser\'s words; no bytes left in the 30 KB budget for a clearer one' }, async () => {
+test('a CORS failure says it was the network or CORS, not just "Failed to fetch"', async () => {
   const { snapshots } = await seen[CASES.find((c) => c.page === 'cors.html').name];
   assert.match(snapshots.settled.errors[0]?.message ?? '', /network|CORS|cross-origin/i);
 });

@@ -35,7 +35,10 @@ const hashId = () => {
 
 /** A server that never answers must not leave the author guessing: after 15 s the load fails ("signal timed out"). */
 const fetchText = async (url: string) => {
-  const response = await fetch(url, { signal: AbortSignal.timeout(15e3) });
+  const response = await fetch(url, { signal: AbortSignal.timeout(15e3) }).catch((e: Error) => {
+    // fetch says only "Failed to fetch" (Chrome) or "NetworkError…" (Firefox) for both: name the likely causes.
+    throw e.name == 'TypeError' ? Error(`${e.message}: the network failed, or the server does not let this page read ${url} (CORS)`) : e;
+  });
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
   return response.text();
 };
@@ -104,6 +107,8 @@ export class SardStory extends LitElement {
 
   @state() private problems: Problem[] = [];
   @state() private narrow = false;
+  /** Printing: the story prints flat, every step in order with its state after it. */
+  @state() private printing = false;
   @query('.steps') private stepsBox?: HTMLElement;
   @query('.graphic') private graphicBox?: HTMLElement;
 
@@ -191,6 +196,8 @@ export class SardStory extends LitElement {
     this._ownLang ||= !this.hasAttribute('lang');
     this.addEventListener('keydown', this._onKeyDown);
     addEventListener('hashchange', this._onHashChange);
+    addEventListener('beforeprint', this._onPrint);
+    addEventListener('afterprint', this._onPrint);
     addEventListener('scroll', this._pin, { capture: true, passive: true });
     addEventListener('resize', this._onResize);
     this._resizeObserver.observe(this);
@@ -213,6 +220,8 @@ export class SardStory extends LitElement {
     this._appliedLayout = null;
     this.removeEventListener('keydown', this._onKeyDown);
     removeEventListener('hashchange', this._onHashChange);
+    removeEventListener('beforeprint', this._onPrint);
+    removeEventListener('afterprint', this._onPrint);
     removeEventListener('scroll', this._pin, { capture: true });
     removeEventListener('resize', this._onResize);
     this._resizeObserver.disconnect();
@@ -391,10 +400,18 @@ export class SardStory extends LitElement {
     }
   };
 
+  /** Flat while printing (the update runs before the print layout); back where the reader was after. */
+  private _printY = 0;
+  private readonly _onPrint = (event: Event) => {
+    this.printing = event.type == 'beforeprint';
+    if (this.printing) this._printY = scrollY;
+    else this.updateComplete.then(() => scrollTo(0, this._printY));
+  };
+
   // ── reading position ────────────────────────────────────────────
 
   get effectiveLayout(): StoryLayout {
-    const layout = LAYOUTS.includes(this.layout) ? this.layout : 'side';
+    const layout = this.printing ? 'flat' : LAYOUTS.includes(this.layout) ? this.layout : 'side';
     return layout !== 'flat' && this.narrow ? 'stacked' : layout;
   }
 

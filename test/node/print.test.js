@@ -1,0 +1,60 @@
+// Printing a story (issue 8): Chromium's own print (page.pdf(), which fires beforeprint and
+// afterprint) prints it flat, every step in order with the state of its event after it, and
+// the reader is back where they were, in the layout they had, once printing is done.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, scrollToStep, allProblems } from '../embed-pages/harness.js';
+
+let env;
+before(async () => (env = await start()));
+after(() => env?.close());
+
+/** Registered before the kit's own listeners: at afterprint the page is still as it was printed. */
+function recordPrint() {
+  window.printed = [];
+  addEventListener('beforeprint', () => window.printed.push('before'));
+  addEventListener('afterprint', () => {
+    const story = document.querySelector('sard-story');
+    const steps = [...story.querySelectorAll(':scope > sard-step')];
+    const stills = [...story.querySelectorAll(':scope > [data-sard-still]')];
+    const events = steps.map((s) => s.getAttribute('event'));
+    const runs = events.filter((e, i) => e !== events[i + 1]).length;
+    // In order: each still follows the last step of its run, and shows that step's event.
+    const inOrder = stills.every((still) => {
+      const step = still.previousElementSibling;
+      return step?.localName === 'sard-step' && still.dataset.sardStill === step.getAttribute('event');
+    });
+    const drawn = stills.filter((still) => still.querySelector('sard-map')?.shadowRoot?.querySelectorAll('path').length > 10).length;
+    const sticky = [...story.shadowRoot.querySelectorAll('*')].filter((el) => getComputedStyle(el).position === 'sticky' && el.getClientRects().length).length;
+    window.printed.push({ layout: story.effectiveLayout, runs, stills: stills.length, inOrder, drawn, sticky });
+  });
+}
+
+test('a story prints flat: a still after each run of steps, nothing sticky, then back as it was', async () => {
+  const { page, context, problems } = await open(env.browser, `${env.base}/stories/aleppo-2016.html?sard-bar=off`, { before: (page) => page.addInitScript(recordPrint) });
+  try {
+    await scrollToStep(page, 0, 12);
+    const before = await page.evaluate(() => ({ y: scrollY, index: document.querySelector('sard-story').activeIndex, layout: document.querySelector('sard-story').effectiveLayout }));
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    const printed = await page.evaluate(() => window.printed);
+    assert.equal(printed[0], 'before', 'beforeprint did not fire');
+    const at = printed[1];
+    assert.equal(at.layout, 'flat');
+    assert.ok(at.runs > 30, `runs: ${at.runs}`);
+    assert.equal(at.stills, at.runs, 'one still per run of steps');
+    assert.ok(at.inOrder, 'each still follows its steps');
+    assert.equal(at.drawn, at.stills, 'every still has its map drawn by the time the page is printed');
+    assert.equal(at.sticky, 0, 'nothing sticky in print');
+    assert.ok(pages > 10, `${pages} pages`);
+    await page.waitForFunction(() => !document.querySelector('[data-sard-still]'));
+    await page.waitForTimeout(300);
+    const afterPrint = await page.evaluate(() => ({ y: scrollY, index: document.querySelector('sard-story').activeIndex, layout: document.querySelector('sard-story').effectiveLayout }));
+    assert.equal(afterPrint.layout, before.layout);
+    assert.equal(afterPrint.index, before.index);
+    assert.ok(Math.abs(afterPrint.y - before.y) < 2, `scroll ${before.y} → ${afterPrint.y}`);
+    assert.deepEqual(await allProblems(page, problems), []);
+  } finally {
+    await context.close();
+  }
+});
