@@ -207,11 +207,9 @@ export class SardStory extends LitElement {
       this.requestUpdate();
       return;
     }
-    // With the script in <head>, the story upgrades before its children are parsed. The first
-    // update must not start a load of its own meanwhile (the file would be fetched twice).
-    this._requestedSource = this._currentSource();
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this._startLoad(), { once: true });
-    else this._startLoad();
+    // With the script in <head>, the story upgrades before its children are parsed: the file is fetched
+    // now, and used once the page is parsed (_reload waits for its steps).
+    this._startLoad();
   }
 
   override disconnectedCallback() {
@@ -239,7 +237,8 @@ export class SardStory extends LitElement {
     const box = this.stepsBox;
     if (box) {
       box.style.setProperty('--_offset', String(this._clampedOffset));
-      box.style.setProperty('--_trigger', `${Math.max(0, this.triggerY() - 2)}px`);
+      // Only once there are steps to land on: while the page is parsed, reading the viewport height forces a layout.
+      if (this._loaded) box.style.setProperty('--_trigger', `${Math.max(0, this.triggerY() - 2)}px`);
     }
     // The trigger line moves with the layout: start over when it changes.
     const layout = this.effectiveLayout;
@@ -320,11 +319,14 @@ export class SardStory extends LitElement {
     if (this._explicitEvents !== undefined) text = JSON.stringify(this._explicitEvents) ?? 'null';
     else if (typeof source === 'string' && source.startsWith('inline:')) text = source.slice('inline:'.length);
     else if (this.src) fileUrl = new URL(this.src, document.baseURI).href;
-    else return; // nothing to load yet: `src` or `events` will come
     this._fileUrl = fileUrl;
 
-    const result = await loadStory(text, fileUrl, document.baseURI, fetchText);
+    const result = text === null && !this.src ? null : await loadStory(text, fileUrl, document.baseURI, fetchText);
+    // The steps (and an inline file) are children: wait until the page is parsed.
+    if (document.readyState == 'loading') await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
     if (token !== this._loadToken) return; // a newer load started meanwhile, or the story left the page
+    if (source !== this._currentSource()) return this._startLoad(); // an inline file was parsed meanwhile
+    if (!result) return; // nothing to load yet: `src` or `events` will come
     this._loaded = result;
     this._loadedSource = source;
     // Even a file with errors keeps its direction: an Arabic story in an English page stays right-to-left.
