@@ -74,8 +74,16 @@ export function provideFixed(el: HTMLElement, value: StoryContext) {
 export class StoryConsumer implements ReactiveController {
   private _unsubscribe?: () => void;
 
-  constructor(private readonly _host: ReactiveControllerHost & HTMLElement, private readonly _receive: Listener) {
+  private readonly _receive: Listener;
+
+  constructor(private readonly _host: ReactiveControllerHost & HTMLElement, receive: Listener) {
     _host.addController(this);
+    // `data-story` while a story's context is in: until then the graphic is laid out but not painted
+    // (graphic-host styles), so what it shows when the story arrives is new, not a layout shift.
+    this._receive = (value) => {
+      _host.toggleAttribute('data-story', !!value);
+      receive(value);
+    };
   }
 
   hostConnected() {

@@ -12,6 +12,7 @@ import { css } from 'lit';
  */
 export const graphicHostStyles = css`
   :host { display: block; }
+  :host(:not([data-story])) { visibility: hidden; }
   @layer sard-reset {
   :host, :host > * {
     font-family: var(--sard-font, system-ui, 'Noto Sans Arabic', 'Noto Naskh Arabic', sans-serif);

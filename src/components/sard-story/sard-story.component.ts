@@ -37,7 +37,7 @@ const hashId = () => {
 const fetchText = async (url: string) => {
   const response = await fetch(url, { signal: AbortSignal.timeout(15e3) }).catch((e: Error) => {
     // fetch says only "Failed to fetch" (Chrome) or "NetworkError…" (Firefox) for both: name the likely causes.
-    throw e.name == 'TypeError' ? Error(`${e.message}: the network failed, or the server does not let this page read ${url} (CORS)`) : e;
+    throw e.name == 'TypeError' ? Error(`${e.message}: a network error, or CORS`) : e;
   });
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
   return response.text();
