@@ -8,7 +8,7 @@
 import type { Feature } from 'geojson';
 import type { EventFile, StoryState } from './types.js';
 import type { Geo } from './geo.js';
-import { formatNumber } from './format.js';
+import { formatNumber, safeLocale } from './format.js';
 
 interface Words {
   map: string;
@@ -76,11 +76,7 @@ const listFormats: Record<string, Intl.ListFormat> = {};
 function list(ids: string[], locale: string, words: Words, name: (id: string) => string = String, max = 6): string {
   // "and 1 more" says less than the name itself: cut only when two or more would go.
   const shown = ids.length > max + 1 ? [...ids.slice(0, max).map(name), words.more(formatNumber(locale, ids.length - max))] : ids.map(name);
-  try {
-    return (listFormats[locale] ??= new Intl.ListFormat(locale, { type: 'conjunction' })).format(shown);
-  } catch {
-    return shown.join(', ');
-  }
+  return (listFormats[locale] ??= new Intl.ListFormat(safeLocale(locale), { type: 'conjunction' })).format(shown);
 }
 
 export interface Description {

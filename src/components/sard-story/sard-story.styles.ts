@@ -4,7 +4,6 @@ export const storyStyles = css`
   :host {
     display: block;
     position: relative;
-    box-sizing: border-box;
     font-family: var(--sard-font, inherit);
     color: var(--sard-text, inherit);
     background: var(--sard-bg, transparent);
