@@ -47,11 +47,20 @@ const SCROLLAMA_CUTS = {
   'scroll.js': [['document.addEventListener("scroll", () => onScroll(container));', '']],
   'entry.js': [['isProgress = progress;', ''], ['if (isProgress)', 'if (false)'], ['if (isProgress)', 'if (false)']],
 };
-const trimScrollama = () => ({
+const trimScrollama = (trimmed = new Set()) => ({
   name: 'trim-scrollama',
+  buildStart() {
+    trimmed.clear();
+  },
+  // A scrollama whose entry no longer resolves to src/*.js would skip the cuts silently: fail instead.
+  buildEnd(error) {
+    const missed = Object.keys(SCROLLAMA_CUTS).filter((file) => !trimmed.has(file));
+    if (!error && missed.length) this.error(`trim-scrollama: scrollama/src/${missed.join(', ')} never went through the bundle (rollup.config.js)`);
+  },
   transform(code, id) {
     const file = /[\\/]node_modules[\\/]scrollama[\\/]src[\\/]([a-z]+\.js)$/.exec(id)?.[1];
     if (!file || !SCROLLAMA_CUTS[file]) return null;
+    trimmed.add(file);
     for (const [from, to] of SCROLLAMA_CUTS[file]) {
       if (!code.includes(from)) this.error(`scrollama/src/${file} changed: "${from}" is gone (rollup.config.js, trim-scrollama)`);
       code = code.replace(from, to);

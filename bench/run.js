@@ -10,8 +10,9 @@
 // - scroll: a wheel scroll from top to bottom through every step at 4x CPU throttling:
 //   long tasks (> 50 ms, Long Tasks API), p95 interval between requestAnimationFrame
 //   callbacks, cumulative layout shift (every layout-shift entry of the page's life).
-// - heapGrowthBytes: JS heap after 50 mount/unmount cycles of the whole story, after
-//   garbage collection, minus the heap after one warm-up cycle.
+// - heapGrowthBytes: JS heap after 50 mount/unmount cycles of the whole story (each a fresh
+//   copy of the author's markup), after garbage collection, minus the heap after two
+//   warm-up cycles.
 // - scale: synthetic stories of 100, 500 and 2000 areas and 1000 events; per step change,
 //   the time from the start of the frame that applies the change until that frame has been
 //   rendered (its callbacks, the change, Lit's updates, style, layout, paint, commit);
@@ -59,7 +60,11 @@ const story = readFileSync('stories/aleppo-2016.html', 'utf8')
   .replace('<script type="module" src="../dist/sard.js"></script>', '<script src="../dist/sard.iife.js"></script>')
   .replaceAll('href="./', 'href="../stories/');
 if (!story.includes('sard.iife.js')) throw new Error('bench: could not rewrite stories/aleppo-2016.html for the bench');
-writeFileSync('.bench/sard-aleppo-2016.html', story);
+// The story's markup as the author wrote it, for the heap cycles: each mount starts from it, not from a
+// copy of a story that has already run (with its attributes and state set).
+const markup = /<sard-story[\s\S]*?<\/sard-story>/.exec(story)?.[0];
+if (!markup) throw new Error('bench: no <sard-story> in stories/aleppo-2016.html');
+writeFileSync('.bench/sard-aleppo-2016.html', story.replace('</body>', `<template id="bench-pristine">${markup}</template>\n</body>`));
 const SARD = '.bench/sard-aleppo-2016.html';
 const scalePages = SCALE_AREAS.map((n) => writeGridStory(`scale-${n}`, n, SCALE_EVENTS, 5));
 
@@ -221,13 +226,13 @@ async function heapGrowth(path) {
   await mapPainted(page);
   await page.evaluate(() => {
     const story = document.querySelector('sard-story');
-    window.bench.template = story.cloneNode(true);
+    window.bench.template = document.getElementById('bench-pristine').content.firstElementChild;
     window.bench.parent = story.parentNode;
     story.remove();
   });
   const cycle = () =>
     page.evaluate(async () => {
-      const story = window.bench.template.cloneNode(true);
+      const story = document.importNode(window.bench.template, true);
       const ready = new Promise((resolve, reject) => {
         story.addEventListener('sard-ready', resolve, { once: true });
         story.addEventListener('sard-error', (e) => reject(new Error(e.detail.message)), { once: true });
