@@ -13,6 +13,8 @@ after(() => env?.close());
 function recordPrint() {
   window.printed = [];
   addEventListener('beforeprint', () => window.printed.push('before'));
+  // Step events from the first print on: printing is no reading, and coming back is no new step.
+  for (const type of ['sard-step-enter', 'sard-step-exit']) document.addEventListener(type, (e) => window.printed.length && window.printed.push(`${type} ${e.detail.index}`), true);
   addEventListener('afterprint', () => {
     const story = document.querySelector('sard-story');
     const steps = [...story.querySelectorAll(':scope > sard-step')];
@@ -50,9 +52,38 @@ test('a story prints flat: a still after each run of steps, nothing sticky, then
     await page.waitForFunction(() => !document.querySelector('[data-sard-still]'));
     await page.waitForTimeout(300);
     const afterPrint = await page.evaluate(() => ({ y: scrollY, index: document.querySelector('sard-story').activeIndex, layout: document.querySelector('sard-story').effectiveLayout }));
+    assert.deepEqual(await page.evaluate(() => window.printed.filter((p) => typeof p === 'string' && p.startsWith('sard-step'))), [], 'no step events from printing');
     assert.equal(afterPrint.layout, before.layout);
     assert.equal(afterPrint.index, before.index);
     assert.ok(Math.abs(afterPrint.y - before.y) < 2, `scroll ${before.y} → ${afterPrint.y}`);
+    assert.deepEqual(await allProblems(page, problems), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a page\'s own Print button (window.print(), which prints before any microtask): the story is flat and drawn at once', async () => {
+  const { page, context, problems } = await open(env.browser, `${env.base}/stories/aleppo-2016.html?sard-bar=off`);
+  try {
+    await scrollToStep(page, 0, 5);
+    // What window.print() does: beforeprint, the print itself, afterprint, all inside one script.
+    const at = await page.evaluate(() => {
+      dispatchEvent(new Event('beforeprint'));
+      const story = document.querySelector('sard-story');
+      const stills = [...story.querySelectorAll(':scope > [data-sard-still]')];
+      const seen = {
+        stills: stills.length,
+        drawn: stills.filter((s) => s.querySelector('sard-map')?.shadowRoot?.querySelectorAll('path').length > 10).length,
+        dated: stills.filter((s) => s.querySelector('sard-date')?.shadowRoot?.querySelector('time')?.textContent.trim()).length,
+        graphicShown: story.shadowRoot.querySelector('.graphic')?.getClientRects().length ?? 0,
+      };
+      dispatchEvent(new Event('afterprint'));
+      return seen;
+    });
+    assert.ok(at.stills > 30, `stills: ${at.stills}`);
+    assert.equal(at.drawn, at.stills, 'every still\'s map drawn before the print');
+    assert.ok(at.dated >= at.stills - 1, `stills with a date: ${at.dated} of ${at.stills} (the opening still has none)`);
+    assert.equal(at.graphicShown, 0, 'the sticky graphic is not printed');
     assert.deepEqual(await allProblems(page, problems), []);
   } finally {
     await context.close();

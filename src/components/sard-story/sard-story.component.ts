@@ -251,8 +251,11 @@ export class SardStory extends LitElement {
       this._removeStills();
       if (layout === 'flat') {
         this._scroller.setup([]);
-        this._leaveActiveStep(false);
-        this._publish(true);
+        // Printing keeps the reader's step: back on screen, the same step is still active, and nothing is announced.
+        if (!this.printing) {
+          this._leaveActiveStep(false);
+          this._publish(true);
+        }
         this._addStills();
       } else {
         this._scroller.setup(this._steps);
@@ -266,13 +269,13 @@ export class SardStory extends LitElement {
 
   override render() {
     // In `flat` the sticky graphic is not shown: each step is followed by a still of its own state.
+    // A story that could not be shown is an article: no scroll padding around its text.
     const errors = this.problems.filter((p) => p.level === 'error');
     const warnings = this.debug ? this.problems.filter((p) => p.level === 'warning') : [];
     const layout = this.effectiveLayout;
     return html`
       ${errors.length ? this._renderProblems(errors, 'This story could not be shown', false) : nothing}
       ${warnings.length ? this._renderProblems(warnings, 'Warnings', true) : nothing}
-      <!-- A story that could not be shown is an article: no scroll padding around its text. -->
       <div class="frame ${errors.length ? 'flat' : layout}" part="base">
         <div class="graphic" part="graphic" ?hidden=${errors.length > 0 || layout === 'flat'}><slot name="graphic"></slot></div>
         <div class="steps" part="steps"><slot @slotchange=${this._onSlotChange}></slot></div>
@@ -408,8 +411,12 @@ export class SardStory extends LitElement {
   private _printY = 0;
   private readonly _onPrint = (event: Event) => {
     this.printing = event.type == 'beforeprint';
-    if (this.printing) this._printY = scrollY;
-    else this.updateComplete.then(() => scrollTo(0, this._printY));
+    if (this.printing) {
+      this._printY = scrollY;
+      // window.print() prints before any microtask runs: render the flat story, then its stills' graphics, now.
+      this.performUpdate();
+      for (const el of this.querySelectorAll(':scope > [data-sard-still] *')) (el as unknown as { performUpdate?(): void }).performUpdate?.();
+    } else this.updateComplete.then(() => scrollTo(0, this._printY));
   };
 
   // ── reading position ────────────────────────────────────────────
