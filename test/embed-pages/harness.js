@@ -109,6 +109,36 @@ export async function scrollToStep(page, s, i, { timeout = 5000 } = {}) {
     });
 }
 
+/**
+ * Waits until the page is still: no CSS transition or animation running in the document or any open
+ * shadow root (label and area fades), and every map's camera transform the same over two frames (the
+ * zoom tween). What a reader sees once a step has landed; a check of colours reads this, not a fade's
+ * in-between. Throws after `timeout` with what still moves.
+ */
+export async function settle(page, { timeout = 5000 } = {}) {
+  // page.evaluate awaits the promise (waitForFunction would take the promise itself as truthy).
+  const moving = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const roots = [document];
+          for (let i = 0; i < roots.length; i++) for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+          const cameras = () => roots.map((r) => r.querySelector('.zoom')?.getAttribute('transform') ?? '').join('|');
+          const before = cameras();
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const running = roots.flatMap((r) => r.getAnimations().filter((a) => a.playState === 'running').map((a) => a.transitionProperty ?? a.animationName ?? 'an animation'));
+              resolve(cameras() === before ? running : [...running, 'the camera']);
+            }),
+          );
+        }),
+    );
+  const end = Date.now() + timeout;
+  for (let now = await moving(); now.length; now = await moving()) {
+    if (Date.now() > end) throw new Error(`the page did not settle within ${timeout} ms (still moving: ${[...new Set(now)].join(', ')})`);
+  }
+}
+
 /** The story's graphic container (its `graphic` part) as a box in CSS px of the viewport. */
 export function graphicBox(page, s = 0) {
   return page.evaluate((s) => {
