@@ -108,7 +108,7 @@ export class SardStory extends LitElement {
   @state() private problems: Problem[] = [];
   /** Below NARROW_PX of story width, side and overlay become stacked. A first guess from the viewport (no
    *  layout needed), so a phone lays the story out stacked from the start; the resize observer then measures. */
-  @state() private narrow = matchMedia(`(max-width:${NARROW_PX - 1}px)`).matches;
+  @state() private narrow = matchMedia(`(width<${NARROW_PX}px)`).matches;
   /** Printing: the story prints flat, every step in order with its state after it. */
   @state() private printing = false;
   @query('.steps') private stepsBox?: HTMLElement;
