@@ -23,8 +23,8 @@ interface Label {
   el: SVGTextElement;
   feature: DrawnFeature;
   kind: Kind | 'base';
-  /** Measured text box, normal and bold (highlighted); width < 0: not measured yet. */
-  size: { normal: [number, number]; strong: [number, number] };
+  /** Measured text box, [normal, bold (highlighted)]; width < 0: not measured yet. */
+  size: [[number, number], [number, number]];
   /** Last position written, so an unmoved label is not laid out again. */
   at: string;
 }
@@ -156,7 +156,7 @@ export class SardMap extends LitElement {
 
   /** A web font arrived: label sizes change, so measure again and re-place. */
   private readonly _onFonts = () => {
-    for (const label of this._labels) label.size.normal[0] = label.size.strong[0] = -1;
+    for (const label of this._labels) label.size[0][0] = label.size[1][0] = -1;
     if (this._target && this._applied && this._width > 0) {
       this._placeLabels(this._target);
       if (this._camera) this._setCamera(this._camera, false);
@@ -289,7 +289,7 @@ export class SardMap extends LitElement {
     this._pointAnchors = new Map(m.points.map((f) => [f.id, f.anchor]));
     this._labels = [...root.querySelectorAll<SVGTextElement>('text[data-for]')].map((el) => {
       const key = el.getAttribute('data-for')!;
-      return { el, feature: byKey.get(key)!, kind: key.slice(0, key.indexOf(':')) as Label['kind'], size: { normal: [-1, 0], strong: [-1, 0] }, at: '' } as Label;
+      return { el, feature: byKey.get(key)!, kind: key.slice(0, key.indexOf(':')) as Label['kind'], size: [[-1, 0], [-1, 0]], at: '' } as Label;
     });
     this._placed.clear();
     this._hatches = [...root.querySelectorAll('.hatch')];
@@ -476,23 +476,27 @@ export class SardMap extends LitElement {
   }
 
   /**
-   * A label's text box, measured once (per weight) on one hidden measuring element: labels not shown are
-   * `display: none`, so thousands of them cost no layout.
+   * Measures the text boxes of `todo` (label, bold?) once each, all in one layout: a copy of the hidden
+   * measuring element per label, every box read before any copy goes. Labels not shown are
+   * `display: none`, so thousands of them cost no layout until they are in view.
    */
-  private _measure(label: Label, strong: boolean): [number, number] {
-    const size = strong ? label.size.strong : label.size.normal;
-    if (size[0] < 0) {
-      const probe = this.renderRoot.querySelector<SVGTextElement>('text.measure');
-      if (!probe) return [0, 0];
-      probe.setAttribute('class', `measure ${label.kind}-label${strong ? ' strong' : ''}`);
-      probe.textContent = label.feature.name;
-      const box = probe.getBBox();
+  private _measure(todo: Array<[Label, boolean]>) {
+    const probe = this.renderRoot.querySelector('text.measure');
+    if (!probe || !todo.length) return;
+    const copies = todo.map(([label, strong]) => {
+      const copy = probe.cloneNode() as SVGTextElement;
+      copy.setAttribute('class', `measure ${label.kind}-label${strong ? ' strong' : ''}`);
+      copy.textContent = label.feature.name;
+      probe.before(copy);
+      return copy;
+    });
+    const boxes = copies.map((copy) => copy.getBBox());
+    for (const copy of copies) copy.remove();
+    todo.forEach(([label, strong], i) => {
+      const { width, height } = boxes[i]!;
       // A hidden map measures nothing: keep asking until it is shown.
-      if (!(box.width > 0)) return [0, 0];
-      size[0] = box.width;
-      size[1] = box.height;
-    }
-    return size;
+      if (width > 0) label.size[+strong] = [width, height];
+    });
   }
 
   /** What labels depend on besides the camera: what is shown and highlighted. */
@@ -510,16 +514,21 @@ export class SardMap extends LitElement {
     const visible = new Set(state.visible);
     const candidates: Array<LabelCandidate & { label: Label }> = [];
     const dots: Rect[] = [];
+    const inView: Array<[Label, number, number, boolean]> = [];
     for (const label of this._labels) {
       const f = label.feature;
       const shown = label.kind === 'base' || label.kind === 'area' || visible.has(f.id);
       if (!shown || !f.anchor) continue;
       const [x, y] = toScreen(f.anchor);
       if (x < 0 || y < 0 || x > this._width || y > this._height) continue;
-      const strong = this._highlighted.has(f.id);
+      inView.push([label, x, y, this._highlighted.has(f.id)]);
+    }
+    this._measure(inView.filter(([label, , , strong]) => label.size[+strong][0] < 0).map(([label, , , strong]) => [label, strong]));
+    for (const [label, x, y, strong] of inView) {
+      const f = label.feature;
       const r = strong ? DOT.strong : DOT.normal;
       if (label.kind === 'point') dots.push([x - r, y - r, x + r, y + r]);
-      const [width, height] = this._measure(label, strong);
+      const [width, height] = label.size[+strong];
       // An area's name shows only where the area is wide enough on screen to carry it.
       if ((label.kind === 'area' || label.kind === 'base') && f.box && (f.box[2] - f.box[0]) * k < width * 0.9) continue;
       const boost = strong ? PRIORITY.highlight : 0;
