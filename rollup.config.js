@@ -16,7 +16,7 @@ const exportConditions = ['production', 'module', 'import', 'default'];
 // `module: true` only for the ES module: in the IIFE it would drop the `Sard` global.
 // The "unsafe" transforms assume standard built-ins and side-effect-free getters:
 // true of this code (no bare property read is kept for its effect; a layout flush
-// is a call) and of Lit and scrollama. No unsafe_math: float regrouping could move
+// is a call) and of Lit. No unsafe_math: float regrouping could move
 // geometry. About 110 B gzip. The component tests run on src/; the minified output
 // is exercised end to end by test/node/stories.browser.test.js (three full stories,
 // every step) and the map's bundle test (src/test-support/fixtures/dist-map.html).
@@ -26,48 +26,6 @@ const compress = { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods:
 const mangle = { properties: { regex: /^_[A-Za-z]/ } };
 // ascii_only: the Arabic strings as \u escapes (the same strings), which gzip packs tighter than UTF-8: about 75 B.
 const terse = (module) => terser({ ecma: 2020, module, compress, mangle, format: { comments: false, ascii_only: true } });
-
-// scrollama's debug overlay (its `debug: true` option) is never switched on: src/controllers/scroll-steps.ts
-// is the only caller. Its module is replaced by one that fails loudly if that ever changes. About 0.3 KB gzip.
-const noScrollamaDebug = () => ({
-  name: 'no-scrollama-debug',
-  load(id) {
-    if (!/[\\/]node_modules[\\/]scrollama[\\/]src[\\/]debug\.js$/.test(id)) return null;
-    return `export function update() { throw Error('scrollama debug: not in this build'); }`;
-  },
-});
-
-// Two cuts in scrollama 3.2.0, each checked so that a new scrollama fails the build rather than slip by:
-// - setup() adds a document scroll listener that nothing removes (not even destroy()), and its closure keeps
-//   the scrollama instance, so the steps and the whole story stay alive after the story is removed: about
-//   0.8 MB per mount/unmount (bench/run.js, test/node/leaks.test.js). The listener only tracks the scroll
-//   direction scrollama passes to callbacks; sard derives the active step from geometry and never reads it.
-// - the `progress` option, which src/controllers/scroll-steps.ts never sets: its observers go (about 60 B).
-const SCROLLAMA_CUTS = {
-  'scroll.js': [['document.addEventListener("scroll", () => onScroll(container));', '']],
-  'entry.js': [['isProgress = progress;', ''], ['if (isProgress)', 'if (false)'], ['if (isProgress)', 'if (false)']],
-};
-const trimScrollama = (trimmed = new Set()) => ({
-  name: 'trim-scrollama',
-  buildStart() {
-    trimmed.clear();
-  },
-  // A scrollama whose entry no longer resolves to src/*.js would skip the cuts silently: fail instead.
-  buildEnd(error) {
-    const missed = Object.keys(SCROLLAMA_CUTS).filter((file) => !trimmed.has(file));
-    if (!error && missed.length) this.error(`trim-scrollama: scrollama/src/${missed.join(', ')} never went through the bundle (rollup.config.js)`);
-  },
-  transform(code, id) {
-    const file = /[\\/]node_modules[\\/]scrollama[\\/]src[\\/]([a-z]+\.js)$/.exec(id)?.[1];
-    if (!file || !SCROLLAMA_CUTS[file]) return null;
-    trimmed.add(file);
-    for (const [from, to] of SCROLLAMA_CUTS[file]) {
-      if (!code.includes(from)) this.error(`scrollama/src/${file} changed: "${from}" is gone (rollup.config.js, trim-scrollama)`);
-      code = code.replace(from, to);
-    }
-    return { code, map: null };
-  },
-});
 
 // TypeScript's output uses one tslib helper, __decorate, for the Lit decorators on class members. This is
 // that helper without tslib's `Reflect.decorate` branch (a reflect-metadata polyfill on the page gives the
@@ -103,7 +61,7 @@ export default [
       { file: 'dist/sard.js', format: 'es', plugins: [terse(true), collapseTemplateIndent()] },
       { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard', plugins: [terse(false), collapseTemplateIndent()] },
     ],
-    plugins: [nodeResolve({ exportConditions }), noScrollamaDebug(), trimScrollama(), slimTslib(), ts(), minifyLitCss()],
+    plugins: [nodeResolve({ exportConditions }), slimTslib(), ts(), minifyLitCss()],
   },
   {
     input: 'src/cli.ts',

@@ -257,7 +257,7 @@ async function heapGrowth(path) {
   const before = await used();
   for (let i = 0; i < CYCLES; i++) await cycle();
   const after = await used();
-  // Scroll listeners left on the document (scrollama adds one per instance).
+  // Scroll listeners left on the document (scrollama, which sard used before, left one per story).
   const { result } = await cdp.send('Runtime.evaluate', { expression: 'document' });
   const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
   const documentScrollListeners = listeners.filter((l) => l.type === 'scroll').length;

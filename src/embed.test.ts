@@ -11,24 +11,23 @@ const stills = (story: SardStory) => [...story.querySelectorAll<HTMLElement>(':s
 describe('flat layout', () => {
   afterEach(cleanup);
 
-  it('follows each run of steps that show one event with a still of that event’s state', async () => {
-    // e0 is told by two steps: one still after both.
+  it('follows each step with a still of that step’s state (API.md: "each step followed by a still of its state")', async () => {
+    // e0 is told by two steps, and the step with no event shows e2: each step still gets its own.
     const story = await mountStory({ attrs: { layout: 'flat' }, steps: ['e0', 'e0', 'e1', 'e2', null, 'e3', 'e4', 'e5'], graphic: 'sard-date sard-counter:people sard-map' });
-    await until(() => stills(story).length === 6, 'six stills');
+    await until(() => stills(story).length === 8, 'eight stills');
     const all = stills(story);
-    expect(all.map((s) => s.dataset.sardStill)).to.deep.equal(['e0', 'e1', 'e2', 'e3', 'e4', 'e5']);
-    // Each still sits right after the last step of its run, in reading order.
-    expect(all[0]!.previousElementSibling!.id).to.equal('step-1');
-    expect(all[2]!.previousElementSibling!.id).to.equal('step-4'); // the step with no event shows e2 too
+    expect(all.map((s) => s.dataset.sardStill)).to.deep.equal(['e0', 'e0', 'e1', 'e2', 'e2', 'e3', 'e4', 'e5']);
+    // Each still sits right after its step, in reading order.
+    all.forEach((still, i) => expect(still.previousElementSibling!.id).to.equal(`step-${i}`));
     const counters = all.map((s) => (s.querySelector('sard-counter') as SardCounter).value);
-    expect(counters).to.deep.equal([300000, 300000, 350000, 350000, 275000, 0]);
+    expect(counters).to.deep.equal([300000, 300000, 300000, 350000, 350000, 350000, 275000, 0]);
     const dates = all.map((s) => s.querySelector('sard-date')!.shadowRoot!.textContent!.trim());
     expect(dates[0]).to.contain('١٧ تموز ٢٠١٦');
-    expect(dates[5]).to.contain('٢٢ كانون الأول ٢٠١٦');
+    expect(dates[7]).to.contain('٢٢ كانون الأول ٢٠١٦');
     // The maps are drawn once each, in their own state: nw is green at e0 and red again at e4.
     await until(() => all.every((s) => s.querySelector('sard-map')!.shadowRoot?.querySelector('[data-area="nw"]')), 'still maps');
     const nw = (i: number) => all[i]!.querySelector('sard-map')!.shadowRoot!.querySelector('[data-area="nw"]')!.getAttribute('data-state');
-    expect([nw(0), nw(4)]).to.deep.equal(['green', 'red']);
+    expect([nw(0), nw(6)]).to.deep.equal(['green', 'red']);
     // The sticky graphic itself is not shown, and nothing is active.
     expect(story.activeIndex).to.equal(-1);
     expect(story.shadowRoot!.querySelector<HTMLElement>('.graphic')!.getClientRects().length, 'the sticky graphic is not rendered').to.equal(0);

@@ -10,7 +10,7 @@
  * the iframe, one host viewport tall, stays in view while the block passes
  * (`position: sticky`, or a transform when an ancestor is a scroll container),
  * and the host tells the frame how far the block has scrolled past the
- * viewport top. The frame scrolls its own document to match, so scrollama,
+ * viewport top. The frame scrolls its own document to match, so the step observer,
  * sticky graphics and everything inside run unchanged.
  *
  * Messages (see src/embed/frame.ts): frame → host `{sard: 1, type: 'height',

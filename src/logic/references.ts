@@ -71,10 +71,12 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
       if (typeof state === 'string' && !has(states, state)) report('error', [...path, area], `unknown state "${state}" (${knownList(Object.keys(states))})`);
     }
   };
-  const checkShown = (value: unknown, path: Path) => {
+  /** Lines and points; `highlight` may name areas too (the map outlines them). */
+  const checkShown = (value: unknown, path: Path, areas?: boolean) => {
+    const known = areas ? new Set([...areaIds, ...shownIds]) : shownIds;
     list(value).forEach((id, i) => {
-      if (canCheckFeatures && typeof id === 'string' && !shownIds.has(id)) {
-        report('error', [...path, i], `unknown line or point "${id}" (${knownList(shownIds)})${noMap}`);
+      if (canCheckFeatures && typeof id === 'string' && !known.has(id)) {
+        report('error', [...path, i], `unknown ${areas ? 'area, ' : ''}line or point "${id}" (${knownList(known)})${noMap}`);
       }
     });
   };
@@ -161,7 +163,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
 
     if (event.view !== undefined) checkView(event.view, at('view'));
     checkControl(event.control, at('control'));
-    for (const key of ['show', 'hide', 'highlight'] as const) checkShown(event[key], at(key));
+    for (const key of ['show', 'hide', 'highlight'] as const) checkShown(event[key], at(key), key == 'highlight');
     checkCounterValues(event.counters, at('counters'));
 
     const cited = list(event.sources);

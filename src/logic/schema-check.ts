@@ -33,6 +33,8 @@ export const SUPPORTED_KEYWORDS = [
 export interface SchemaIssue {
   path: Array<string | number>;
   message: string;
+  /** A key the format does not know: told to the author, but the file still reads (API.md lists it as no error). */
+  warning?: true;
 }
 
 type Path = Array<string | number>;
@@ -87,7 +89,7 @@ export function checkSchema(root: JsonSchema, data: unknown): SchemaIssue[] {
       const childSchema = Object.hasOwn(known, key) ? known[key] : node.additionalProperties;
       if (childSchema === false) {
         const names = Object.keys(known).filter((k) => !k.startsWith('$'));
-        out.push({ path: [...path, key], message: `unknown key "${key}" (known: ${names.join(', ')})` });
+        out.push({ path: [...path, key], message: `unknown key "${key}" (known: ${names.join(', ')})`, warning: true });
       } else if (childSchema && childSchema !== true) {
         walk(childSchema, child, [...path, key], out);
       }

@@ -57,8 +57,8 @@ describe('validation', () => {
       expectOne(await problemsAfter((f) => delete f.events[1].date), 'error', 'events[1].date', 'is required but missing');
     });
 
-    it('an unknown key (a typo)', async () => {
-      expectOne(await problemsAfter((f) => (f.events[0].contorl = {})), 'error', 'events[0].contorl', /^unknown key "contorl" \(known: id, date, title, view, control,/);
+    it('an unknown key (a typo, or a field of a newer tool) is a warning: the file still reads', async () => {
+      expectOne(await problemsAfter((f) => (f.events[0].contorl = {})), 'warning', 'events[0].contorl', /^unknown key "contorl" \(known: id, date, title, view, control,/);
     });
 
     it('a value of the wrong type', async () => {
@@ -91,6 +91,22 @@ describe('validation', () => {
       expectOne(problems, 'error', 'events[1].show[1]', 'unknown line or point "ghost-road" (known: ring-road, citadel, airport)');
       expectOne(problems, 'error', 'events[3].hide[0]', /^unknown line or point "nope"/);
       expectOne(problems, 'error', 'initial.visible[0]', /^unknown line or point "nowhere"/);
+    });
+
+    it('highlight may name an area as well as a line or point (the map outlines a highlighted area)', async () => {
+      expect(await problemsAfter((f) => (f.events[1].highlight = ['nw', 'ring-road']))).to.deep.equal([]);
+      expectOne(await problemsAfter((f) => (f.events[1].highlight = ['ghost'])), 'error', 'events[1].highlight[0]', /^unknown area, line or point "ghost" \(known: .*\bnw\b.*\bring-road\b/);
+    });
+
+    it('one problem, one message: a malformed locale is told once, not by the schema and again as BCP 47', async () => {
+      const problems = await problemsAfter((f) => (f.locale = 'not a locale!'));
+      expect(problems.map((p) => p.path)).to.deep.equal(['locale']);
+    });
+
+    it('a map naming a topology object that is not there is one error, not one more per area id', async () => {
+      const problems = await problemsAfter((f) => (f.map.areas = 'neighbourhoodz'));
+      expect(problems.map((p) => `${p.level} ${p.path}`)).to.deep.equal(['error map.areas']);
+      expect(problems[0]!.message).to.match(/^no object "neighbourhoodz" in the topology/);
     });
 
     it('unknown point in a view', async () => {

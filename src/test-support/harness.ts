@@ -1,7 +1,7 @@
 /**
  * A harness for story tests: mount a story, scroll for real, read its state.
  * Scrolling is done with window.scrollTo and the story is left to notice it
- * (scrollama, scrollend): nothing is stubbed.
+ * (its IntersectionObserver, scrollend): nothing is stubbed.
  */
 import '../define.js';
 import type { SardStory } from '../components/sard-story/sard-story.component.js';

@@ -96,6 +96,22 @@ describe('<sard-map>', () => {
     }
   });
 
+  it('highlight may name an area: its outline is drawn for its own event only', async () => {
+    const file = await basicWithInlineTopology();
+    file.events[2]!.highlight = ['ne', 'ring-road'];
+    const story = await mapStory(file);
+    const ne = () => root(story).querySelector('[data-area="ne"]')!;
+    await scrollToStep(story, 2);
+    expect(ne().getAttribute('data-highlight')).to.equal('true');
+    const stroke = () => parseFloat(getComputedStyle(ne()).strokeWidth);
+    expect(stroke()).to.be.above(2);
+    for (const i of [3, 1]) {
+      await scrollToStep(story, i);
+      expect(ne().getAttribute('data-highlight'), `step ${i}`).to.equal('false');
+      expect(stroke()).to.be.below(1);
+    }
+  });
+
   it('the Aleppo 2016 story: every step matches its state and shows the areas and points its view asks for', async () => {
     await setViewport({ width: 1280, height: 800 });
     await emulateMedia({ reducedMotion: 'reduce' }); // views land at once

@@ -96,8 +96,8 @@ export class SardStory extends LitElement {
   /** URL of the event file, relative to the page. */
   @property() src: string | null = null;
 
-  /** Trigger line, as a fraction of the viewport height from the top. */
-  @property({ type: Number }) offset = 0.5;
+  /** Trigger line, as a fraction of the viewport height from the top (no value or not a number: 0.5). */
+  @property({ converter: (value) => (value?.trim() ? Number(value) : NaN) }) offset = 0.5;
 
   /** `side`, `overlay`, `stacked` or `flat`; small screens fall back to `stacked`. */
   @property() layout: StoryLayout = 'side';
@@ -203,6 +203,7 @@ export class SardStory extends LitElement {
     addEventListener('scroll', this._pin, { capture: true, passive: true });
     addEventListener('resize', this._onResize);
     this._resizeObserver.observe(this);
+    this._stepsWatch.observe(this, { attributeFilter: ['event'], subtree: true });
     if (this._loaded && this._loadedSource === this._currentSource()) {
       // Moved in the DOM: same file, just watch the steps again.
       this._appliedLayout = null;
@@ -225,6 +226,7 @@ export class SardStory extends LitElement {
     removeEventListener('scroll', this._pin, { capture: true });
     removeEventListener('resize', this._onResize);
     this._resizeObserver.disconnect();
+    this._stepsWatch.disconnect();
     this._stillsWatch.disconnect();
   }
 
@@ -394,8 +396,10 @@ export class SardStory extends LitElement {
   private readonly _onSlotChange = () => {
     if (!this._loaded?.folded) return;
     const before = this._steps;
+    const events = this._stepEvent;
     this._collectSteps();
-    if (before.length !== this._steps.length || before.some((s, i) => s !== this._steps[i])) {
+    // Steps added, removed or moved, or a step given another `event` (the story watches that attribute).
+    if (before.length !== this._steps.length || before.some((s, i) => s !== this._steps[i] || events[i] !== this._stepEvent[i])) {
       const known = new Set(this.problems.map((p) => `${p.path}|${p.message}`));
       const added = this._checkSteps().filter((p) => !known.has(`${p.path}|${p.message}`));
       if (added.length) {
@@ -403,9 +407,11 @@ export class SardStory extends LitElement {
         this._report(added);
       }
       this._appliedLayout = null;
+      this._publish(true); // the active step may show another event now
       this.requestUpdate();
     }
   };
+  private readonly _stepsWatch = new MutationObserver(this._onSlotChange);
 
   /** Flat while printing (the update runs before the print layout); back where the reader was after. */
   private _printY = 0;
@@ -427,7 +433,7 @@ export class SardStory extends LitElement {
   }
 
   private get _clampedOffset(): number {
-    const offset = Number(this.offset);
+    const offset = Number(this.offset ?? NaN);
     return Number.isFinite(offset) ? Math.min(1, Math.max(0, offset)) : 0.5;
   }
 
@@ -456,6 +462,8 @@ export class SardStory extends LitElement {
   }
 
   private _stepIndexFor(id: string): number {
+    // '' or null would match the first step without an id or event.
+    if (!id) return -1;
     const byStepId = this._steps.findIndex((s) => s.id === id);
     if (byStepId >= 0) return byStepId;
     const byAttribute = this._steps.findIndex((s) => s.event === id);
@@ -567,8 +575,7 @@ export class SardStory extends LitElement {
   // ── flat layout: stills ─────────────────────────────────────────
 
   /**
-   * After each run of steps that show the same event, a copy of the author's
-   * graphic frozen at that event's state (the same elements, drawn once), in
+   * After each step, a copy of the author's graphic frozen at the step's state (the same elements, drawn once), in
    * the light DOM so the page's own styles apply to it as to the graphic.
    */
   private _addStills() {
@@ -579,7 +586,6 @@ export class SardStory extends LitElement {
     this._stillsWatch.observe(graphic, { childList: true, subtree: true });
     this._steps.forEach((step, i) => {
       const event = this._stepEvent[i]!;
-      if (this._stepEvent[i + 1] === event) return; // the next step shows the same state: one still after both
       const still = graphic.cloneNode(true) as HTMLElement;
       still.removeAttribute('slot');
       for (const el of [still, ...still.querySelectorAll('[id]')]) el.removeAttribute('id');

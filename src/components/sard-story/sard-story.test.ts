@@ -173,6 +173,46 @@ describe('<sard-story>', () => {
       await sleep(100);
       expect(window.scrollY).to.equal(y);
     });
+
+    it('goTo(\'\') and goTo(null) are warnings, not a scroll to a step without an id or event', async () => {
+      const story = await mountStory({ steps: [null, 'e1', 'e2'] });
+      await scrollToStep(story, 2);
+      const y = window.scrollY;
+      for (const id of ['', null]) {
+        const warning = nextEvent<Problem>(story, 'sard-error');
+        story.goTo(id as unknown as string);
+        expect((await warning).detail.level).to.equal('warning');
+      }
+      await sleep(100);
+      expect(window.scrollY).to.equal(y);
+      expect(story.activeIndex).to.equal(2);
+    });
+
+    it('offset: removing it, or giving it no number, brings back the default 0.5', async () => {
+      const story = await mountStory({ attrs: { offset: '0.2' } });
+      expect(triggerLine(story)).to.be.closeTo(0.2 * innerHeight, 1);
+      for (const change of [() => story.removeAttribute('offset'), () => story.setAttribute('offset', ''), () => story.setAttribute('offset', 'abc')]) {
+        story.setAttribute('offset', '0.2');
+        await story.updateComplete;
+        change();
+        await story.updateComplete;
+        expect(triggerLine(story)).to.be.closeTo(0.5 * innerHeight, 1);
+      }
+    });
+
+    it('a step given another event at runtime shows that event (at once if it is the active step)', async () => {
+      const story = await mountStory({ steps: ['e0', 'e1', 'e2', 'e3'] });
+      await scrollToStep(story, 1);
+      expect(story.activeEventId).to.equal('e1');
+      stepsOf(story)[1]!.setAttribute('event', 'e4');
+      await until(() => story.activeEventId === 'e4', 'the active step to show e4');
+      expect(story.state?.counters.people).to.equal(275000);
+      // The step that follows it (no change) still shows its own event, and goTo finds the step by its new event.
+      await scrollToStep(story, 2);
+      expect(story.activeEventId).to.equal('e2');
+      story.goTo('e4');
+      await until(() => story.activeIndex === 1, 'goTo(e4) to land on step 1', 5000);
+    });
   });
 
   describe('deep links', () => {
