@@ -87,8 +87,9 @@ export class ScrollStepsController implements ReactiveController {
     this._teardown();
     this._steps = steps;
     if (!steps.length) return;
-    // The root: the viewport from far above its top down to the trigger line.
-    this._observer = new IntersectionObserver(this._schedule, { rootMargin: `1e6px 0px ${Math.round(this._options.triggerY() - innerHeight)}px` });
+    // The root: the viewport from far above its top down to the trigger line. The document as explicit root
+    // keeps the margins inside a cross-origin frame too (an implicit root there ignores them).
+    this._observer = new IntersectionObserver(this._schedule, { root: document, rootMargin: `1e6px 0px ${Math.round(this._options.triggerY() - innerHeight)}px` });
     for (const step of steps) this._observer.observe(step);
     addEventListener('scrollend', this._onScrollEnd, { capture: true, passive: true });
     addEventListener('resize', this._onResize, { passive: true });
