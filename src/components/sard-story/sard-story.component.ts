@@ -6,7 +6,7 @@ import { storyStyles } from './sard-story.styles.js';
 import { ScrollStepsController } from '../../controllers/scroll-steps.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { loadStory, INLINE, type LoadedStory } from '../../logic/load.js';
-import { checkStepEvents } from '../../logic/references.js';
+import { checkStepEvents, knownList } from '../../logic/references.js';
 import { formatProblem } from '../../logic/json-path.js';
 import { directionOf, languageOf } from '../../logic/direction.js';
 import type { EventFile, Problem, StoryState } from '../../logic/types.js';
@@ -375,11 +375,21 @@ export class SardStory extends LitElement {
     }
   }
 
-  /** Steps naming events the file does not have (the page is at fault). */
+  /**
+   * Steps naming events the file does not have (the page is at fault: errors), and counter elements naming
+   * no counter of the file (warnings: they show a dash, the story still runs).
+   */
   private _checkSteps(): Problem[] {
     const file = this._loaded?.file;
     if (!file) return [];
-    return checkStepEvents(this._steps.map((s) => s.event), new Set(file.events.map((e) => e.id)), location.href);
+    const counters = file.counters ?? {};
+    return [
+      ...checkStepEvents(this._steps.map((s) => s.event), new Set(file.events.map((e) => e.id)), location.href),
+      ...[...this.querySelectorAll('sard-counter:not([data-sard-still] *)')].flatMap((el, i): Problem[] => {
+        const id = el.getAttribute('counter') ?? '';
+        return Object.hasOwn(counters, id) ? [] : [{ level: 'warning', file: location.href, path: `sard-counter[${i}].counter`, message: `unknown counter "${id}" (${knownList(Object.keys(counters))})` }];
+      }),
+    ];
   }
 
   private _collectSteps() {

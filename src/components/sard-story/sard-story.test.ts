@@ -463,6 +463,15 @@ describe('<sard-story>', () => {
       expect(story.shadowRoot!.textContent).to.contain('steps[1].event: unknown event "e9"');
     });
 
+    it('a counter element naming no counter of the file is a warning naming the page and the element; the story runs', async () => {
+      const warnings: Problem[] = [];
+      document.addEventListener('sard-error', (e) => warnings.push((e as CustomEvent).detail), { once: true });
+      const story = await mountStory({ graphic: 'sard-counter:people sard-counter:peple' });
+      expect(warnings).to.deep.equal([{ level: 'warning', file: location.href, path: 'sard-counter[1].counter', message: 'unknown counter "peple" (known: people, days, held, km2)' }]);
+      await scrollToStep(story, 1);
+      expect(story.activeEventId).to.equal('e1');
+    });
+
     it('a story with errors keeps the direction of its locale', async () => {
       const file = await basicWithInlineTopology();
       file.events[0]!.control = { nw: 'nope' };
