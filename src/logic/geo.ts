@@ -21,6 +21,8 @@ export interface Geo {
   features: Record<FeatureKind, Map<string, Feature>>;
   /** Features of the `map.base` objects, drawn beneath (ids optional). */
   base: Feature[];
+  /** Kinds whose topology object `map` names but the topology lacks: their ids cannot be checked. */
+  missing: FeatureKind[];
   areaKm2(id: string): number;
   /** Bounds of the named features as [west, south, east, north], or null when none exist. */
   bounds(kind: FeatureKind, ids: readonly string[]): BBox | null;
@@ -105,9 +107,13 @@ export function buildGeo(
   const total = arcCount(topology);
 
   const base: Feature[] = [];
+  const missing: FeatureKind[] = [];
   const read = (kind: FeatureKind | 'base', name: string | undefined, field: string) => {
     if (name === undefined) return;
-    if (!Object.hasOwn(topology.objects, name)) return specError(`map.${field}`, `no object "${name}" in the topology (${known})`);
+    if (!Object.hasOwn(topology.objects, name)) {
+      if (kind !== 'base') missing.push(kind);
+      return specError(`map.${field}`, `no object "${name}" in the topology (${known})`);
+    }
     const object = topology.objects[name] as GeometryCollection;
     const isCollection = object?.type === 'GeometryCollection';
     if (isCollection && !Array.isArray(object.geometries)) return error(['objects', name, 'geometries'], 'expected an array of geometries');
@@ -150,6 +156,7 @@ export function buildGeo(
     topology,
     features,
     base,
+    missing,
     areaKm2(id) {
       let value = km2.get(id);
       if (value === undefined) {

@@ -8,7 +8,7 @@ import type { Topology } from 'topojson-specification';
 import type { EventFile, Problem } from './types.js';
 import { buildGeo, type Geo } from './geo.js';
 import { foldStory, type FoldedStory } from './state.js';
-import { checkShape, hasErrors, parseEventFile, withReferences } from './validate.js';
+import { checkShape, hasErrors, parseEventFile } from './validate.js';
 import { checkReferences } from './references.js';
 
 export type ReadText = (url: string) => Promise<string>;
@@ -66,8 +66,7 @@ export async function loadStory(text: string | null, fileUrl: string, baseUrl: s
       problems.push(...built.problems);
     }
   }
-  // A map naming a topology object that is not there is one error, not one more per id it would have had.
-  const all = withReferences(problems, checkReferences(doc, fileUrl, problems.some((p) => p.level == 'error' && p.path.startsWith('map.')) ? null : geo));
-  if (hasErrors(all)) return { file: null, locale, geo, folded: null, problems: all };
-  return { file, locale, geo, folded: foldStory(file, geo), problems: all };
+  problems.push(...checkReferences(doc, fileUrl, geo));
+  if (hasErrors(problems)) return { file: null, locale, geo, folded: null, problems };
+  return { file, locale, geo, folded: foldStory(file, geo), problems };
 }

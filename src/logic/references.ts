@@ -48,8 +48,9 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
   const featureIds = (kind: FeatureKind): Set<string> => new Set(geo ? geo.features[kind].keys() : []);
   const areaIds = featureIds('areas');
   const shownIds = new Set([...featureIds('lines'), ...featureIds('points')]);
-  // Without a loaded topology (none given, or it failed to load) ids cannot be checked against it.
-  const canCheckFeatures = !map || geo !== null;
+  // Without a loaded topology (none given, or it failed to load), or without the object `map` names for a
+  // kind, ids cannot be checked against it: one error for the map, not one more per id.
+  const canCheck = (...kinds: FeatureKind[]) => !map || (geo !== null && !kinds.some((k) => geo.missing.includes(k)));
 
   const checkDay = (value: unknown, path: Path) => {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && Number.isNaN(parseDay(value))) {
@@ -67,7 +68,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
   };
   const checkControl = (value: unknown, path: Path) => {
     for (const [area, state] of Object.entries(dict(value))) {
-      if (canCheckFeatures && !areaIds.has(area)) report('error', [...path, area], `unknown area "${area}" (${knownList(areaIds)})${noMap}`);
+      if (canCheck('areas') && !areaIds.has(area)) report('error', [...path, area], `unknown area "${area}" (${knownList(areaIds)})${noMap}`);
       if (typeof state === 'string' && !has(states, state)) report('error', [...path, area], `unknown state "${state}" (${knownList(Object.keys(states))})`);
     }
   };
@@ -75,7 +76,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
   const checkShown = (value: unknown, path: Path, areas?: boolean) => {
     const known = areas ? new Set([...areaIds, ...shownIds]) : shownIds;
     list(value).forEach((id, i) => {
-      if (canCheckFeatures && typeof id === 'string' && !known.has(id)) {
+      if (canCheck('lines', 'points', ...(areas ? (['areas'] as const) : [])) && typeof id === 'string' && !known.has(id)) {
         report('error', [...path, i], `unknown ${areas ? 'area, ' : ''}line or point "${id}" (${knownList(known)})${noMap}`);
       }
     });
@@ -93,7 +94,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     for (const kind of ['areas', 'points'] as const) {
       const known = featureIds(kind);
       list(view[kind]).forEach((id, i) => {
-        if (canCheckFeatures && typeof id === 'string' && !known.has(id)) {
+        if (canCheck(kind) && typeof id === 'string' && !known.has(id)) {
           report('error', [...path, kind, i], `unknown ${kind === 'areas' ? 'area' : 'point'} "${id}" (${knownList(known)})${noMap}`);
         }
       });
@@ -101,7 +102,9 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
   };
 
   // Top level: locale, map view, states used by derived counters, initial state.
-  if (typeof root.locale === 'string') {
+  // A locale that does not look like a tag is the schema's (one problem, one message); one that does can
+  // still be no language tag (e.g. a lone singleton: "ar-u").
+  if (typeof root.locale === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(root.locale)) {
     try {
       Intl.getCanonicalLocales(root.locale);
     } catch {
@@ -179,7 +182,8 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
 export function checkStepEvents(stepEvents: ReadonlyArray<string | null>, eventIds: ReadonlySet<string>, pageUrl: string): Problem[] {
   const problems: Problem[] = [];
   stepEvents.forEach((id, i) => {
-    if (id !== null && !eventIds.has(id)) {
+    // event="" is no event, as the story reads it.
+    if (id && !eventIds.has(id)) {
       problems.push({ level: 'error', file: pageUrl, path: `steps[${i}].event`, message: `unknown event "${id}" (${knownList(eventIds)})` });
     }
   });

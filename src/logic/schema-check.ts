@@ -76,7 +76,8 @@ export function checkSchema(root: JsonSchema, data: unknown): SchemaIssue[] {
       if (node.oneOf) checkOneOf(node.oneOf, value, path, found);
     }
 
-    if (found.length && node.errorMessage) out.push({ path, message: `${node.errorMessage}, got ${preview(value)}` });
+    // A node's own message stands for its errors; unknown keys inside it stay warnings.
+    if (found.some((issue) => !issue.warning) && node.errorMessage) out.push({ path, message: `${node.errorMessage}, got ${preview(value)}` });
     else out.push(...found);
   };
 
@@ -108,8 +109,13 @@ export function checkSchema(root: JsonSchema, data: unknown): SchemaIssue[] {
       walk(branch, value, path, issues);
       return issues;
     });
-    const passing = results.filter((r) => r.length === 0).length;
-    if (passing === 1) return;
+    // Branches tell forms apart by the keys they know, so a clean fit wins; failing that, a single branch
+    // whose only issues are unknown keys (warnings) fits, and its warnings are kept.
+    const clean = results.filter((r) => r.length === 0).length;
+    const fits = results.filter((r) => r.every((issue) => issue.warning));
+    if (clean === 1) return;
+    if (!clean && fits.length === 1) return void out.push(...fits[0]!);
+    const passing = clean || fits.length;
     if (passing > 1) {
       out.push({ path, message: 'matches more than one allowed form' });
       return;

@@ -103,6 +103,24 @@ describe('validation', () => {
       expect(problems.map((p) => p.path)).to.deep.equal(['locale']);
     });
 
+    it('unknown keys inside a view, a date range or a derive are warnings too; {areas, points} stays one form', async () => {
+      const problems = await problemsAfter((f) => {
+        f.events[1].view = { areas: ['nw'], pad: 20 };
+        f.events[2].date = { start: '2016-07-31', end: '2016-08-06', approx: true };
+      });
+      expect(problems.map((p) => `${p.level} ${p.path}`)).to.deep.equal(['warning events[1].view.pad', 'warning events[2].date.approx']);
+      expect(await problemsAfter((f) => (f.events[1].view = { areas: ['nw'], points: ['citadel'] }))).to.deep.equal([]);
+    });
+
+    it('a missing map.lines object silences only line and point ids: an area typo is still reported', async () => {
+      const problems = await problemsAfter((f) => {
+        f.map.lines = 'roadz';
+        f.events[1].show = ['ring-road'];
+        f.events[2].control = { nww: 'green' };
+      });
+      expect(problems.map((p) => `${p.level} ${p.path}`)).to.deep.equal(['error map.lines', 'error events[2].control.nww']);
+    });
+
     it('a map naming a topology object that is not there is one error, not one more per area id', async () => {
       const problems = await problemsAfter((f) => (f.map.areas = 'neighbourhoodz'));
       expect(problems.map((p) => `${p.level} ${p.path}`)).to.deep.equal(['error map.areas']);

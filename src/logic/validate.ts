@@ -20,11 +20,8 @@ export function checkShape(doc: unknown, file: string): Problem[] {
   return checkSchema(schema, doc).map((issue) => ({ level: issue.warning ? 'warning' : 'error', file, path: formatPath(issue.path), message: issue.message }));
 }
 
-/** Adds the cross-reference problems, but not at a path already reported: one problem, one message. */
-export const withReferences = (problems: Problem[], references: Problem[]) => [...problems, ...references.filter((r) => !problems.some((p) => p.path === r.path))];
-
 export function validateEventFile(doc: unknown, file: string, geo: Geo | null): Problem[] {
-  return withReferences(checkShape(doc, file), checkReferences(doc, file, geo));
+  return [...checkShape(doc, file), ...checkReferences(doc, file, geo)];
 }
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.level === 'error');

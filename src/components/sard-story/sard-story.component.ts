@@ -108,7 +108,7 @@ export class SardStory extends LitElement {
   @state() private problems: Problem[] = [];
   /** Below NARROW_PX of story width, side and overlay become stacked. A first guess from the viewport (no
    *  layout needed), so a phone lays the story out stacked from the start; the resize observer then measures. */
-  @state() private narrow = matchMedia(`(width<${NARROW_PX}px)`).matches;
+  @state() private narrow = matchMedia(`not all and (min-width:${NARROW_PX}px)`).matches;
   /** Printing: the story prints flat, every step in order with its state after it. */
   @state() private printing = false;
   @query('.steps') private stepsBox?: HTMLElement;
@@ -129,7 +129,8 @@ export class SardStory extends LitElement {
   private _loadedSource: unknown = undefined;
   /** A deep link is applied once per page load, not again when the story reloads. */
   private _hashApplied = false;
-  private _pendingGoTo: string | null = null;
+  /** A goTo() before the file loaded (undefined: none; '' and null are kept, to be warned about). */
+  private _pendingGoTo?: string | null;
   /** The source of the load in flight or done, so one change of `src` starts exactly one load. */
   private _requestedSource: unknown = undefined;
   /** The reader scrolled or pressed a key: a late deep-link re-landing must not pull them back. */
@@ -205,7 +206,8 @@ export class SardStory extends LitElement {
     this._resizeObserver.observe(this);
     this._stepsWatch.observe(this, { attributeFilter: ['event'], subtree: true });
     if (this._loaded && this._loadedSource === this._currentSource()) {
-      // Moved in the DOM: same file, just watch the steps again.
+      // Moved in the DOM: same file, just watch the steps again (and read them: they may have changed meanwhile).
+      this._onSlotChange();
       this._appliedLayout = null;
       this.requestUpdate();
       return;
@@ -368,10 +370,10 @@ export class SardStory extends LitElement {
         addEventListener('load', () => this.isConnected && !this._readerMoved && this._land(), { once: true });
       }
     }
-    if (this._pendingGoTo !== null) {
+    if (this._pendingGoTo !== undefined) {
       const id = this._pendingGoTo;
-      this._pendingGoTo = null;
-      this.goTo(id);
+      this._pendingGoTo = undefined;
+      this.goTo(id!);
     }
   }
 
@@ -407,17 +409,22 @@ export class SardStory extends LitElement {
     if (!this._loaded?.folded) return;
     const before = this._steps;
     const events = this._stepEvent;
+    const index = this._scroller.index;
     this._collectSteps();
     // Steps added, removed or moved, or a step given another `event` (the story watches that attribute).
     if (before.length !== this._steps.length || before.some((s, i) => s !== this._steps[i] || events[i] !== this._stepEvent[i])) {
+      // The page's problems are checked afresh, so a corrected attribute clears its error; only new ones are reported.
       const known = new Set(this.problems.map((p) => `${p.path}|${p.message}`));
-      const added = this._checkSteps().filter((p) => !known.has(`${p.path}|${p.message}`));
-      if (added.length) {
-        this.problems = [...this.problems, ...added];
-        this._report(added);
+      const fresh = this._checkSteps();
+      this._report(fresh.filter((p) => !known.has(`${p.path}|${p.message}`)));
+      this.problems = [...this.problems.filter((p) => p.file !== location.href || !p.path), ...fresh];
+      // The active step keeps its place in the new list; if it now shows another event, that state is applied.
+      const now = this._steps.indexOf(before[index]!);
+      if (now >= 0) {
+        this._scroller.index = now;
+        if (this._stepEvent[now] !== events[index]) this._publish(true);
       }
       this._appliedLayout = null;
-      this._publish(true); // the active step may show another event now
       this.requestUpdate();
     }
   };

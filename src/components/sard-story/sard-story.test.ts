@@ -176,6 +176,7 @@ describe('<sard-story>', () => {
 
     it('goTo(\'\') and goTo(null) are warnings, not a scroll to a step without an id or event', async () => {
       const story = await mountStory({ steps: [null, 'e1', 'e2'] });
+      stepsOf(story)[0]!.removeAttribute('id'); // a step with neither an id nor an event
       await scrollToStep(story, 2);
       const y = window.scrollY;
       for (const id of ['', null]) {
@@ -201,12 +202,21 @@ describe('<sard-story>', () => {
     });
 
     it('a step given another event at runtime shows that event (at once if it is the active step)', async () => {
-      const story = await mountStory({ steps: ['e0', 'e1', 'e2', 'e3'] });
+      const story = await mountStory({ steps: ['e0', 'e1', 'e2', 'e3'], graphic: 'sard-counter:people' });
+      const counter = story.querySelector('sard-counter') as unknown as { value: number | null };
       await scrollToStep(story, 1);
       expect(story.activeEventId).to.equal('e1');
       stepsOf(story)[1]!.setAttribute('event', 'e4');
       await until(() => story.activeEventId === 'e4', 'the active step to show e4');
       expect(story.state?.counters.people).to.equal(275000);
+      // The graphics got the new state too.
+      await until(() => counter.value === 275000, 'the counter to show e4');
+      // A mistyped event is an error; corrected, the error goes.
+      stepsOf(story)[1]!.setAttribute('event', 'e');
+      await until(() => story.shadowRoot!.textContent!.includes('steps[1].event'), 'the error for the typo');
+      stepsOf(story)[1]!.setAttribute('event', 'e4');
+      await until(() => !story.shadowRoot!.textContent!.includes('steps[1].event'), 'the error to go');
+      expect(story.activeEventId).to.equal('e4');
       // The step that follows it (no change) still shows its own event, and goTo finds the step by its new event.
       await scrollToStep(story, 2);
       expect(story.activeEventId).to.equal('e2');
