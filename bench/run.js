@@ -84,6 +84,7 @@ function instrument() {
   window.requestAnimationFrame = (callback) =>
     frame((t) => {
       window.bench.inFrame = true;
+      window.bench.frameTime = t;
       try {
         callback(t);
       } finally {
@@ -289,7 +290,8 @@ async function stepCost(path) {
             'sard-step-enter',
             () => {
               const frameStart = document.timeline.currentTime;
-              const inFrame = performance.now() - frameStart < 50 && window.bench.inFrame;
+              // Inside a frame callback of this very frame (its timestamp is the timeline's time).
+              const inFrame = window.bench.inFrame && window.bench.frameTime === frameStart;
               // The script part: until every element's update (Lit, microtasks) has run.
               let script = NaN;
               const elements = [story, ...story.querySelectorAll('*')].filter((e) => e.updateComplete);
@@ -306,9 +308,8 @@ async function stepCost(path) {
         }),
       start + r,
     );
-    // The first change (r = -1) lands the story mid-way: a jump, not a step, and not counted (its frame
-    // may run past the 50 ms the in-frame check allows).
-    if (sample && r >= 0 && !sample.inFrame) throw new Error(`${path}: a step change ran outside a frame callback: the bench cannot time it`);
+    // The first change (r = -1) lands the story mid-way: a jump, not a step, and not counted.
+    if (sample && !sample.inFrame) throw new Error(`${path}: a step change ran outside a frame callback: the bench cannot time it`);
     if (sample && r >= 0) {
       costs.push(sample.cost);
       scripts.push(sample.script);
