@@ -73,10 +73,13 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     }
   };
   /** Lines and points; `highlight` may name areas too (the map outlines them). */
+  // Built once: a 2000-area map with 1000 events must not copy every id per event.
+  const highlightable = new Set([...areaIds, ...shownIds]);
   const checkShown = (value: unknown, path: Path, areas?: boolean) => {
-    const known = areas ? new Set([...areaIds, ...shownIds]) : shownIds;
+    const known = areas ? highlightable : shownIds;
+    const checkable = canCheck('lines', 'points', ...(areas ? (['areas'] as const) : []));
     list(value).forEach((id, i) => {
-      if (canCheck('lines', 'points', ...(areas ? (['areas'] as const) : [])) && typeof id === 'string' && !known.has(id)) {
+      if (checkable && typeof id === 'string' && !known.has(id)) {
         report('error', [...path, i], `unknown ${areas ? 'area, ' : ''}line or point "${id}" (${knownList(known)})${noMap}`);
       }
     });
