@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EventFile, StoryState } from './logic/types.js';
-import type { Geo } from './logic/geo.js';
+import type { Geo } from './logic/geo/topology.js';
 
 export interface StoryContext {
   file: EventFile;

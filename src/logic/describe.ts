@@ -7,7 +7,7 @@
  */
 import type { Feature } from 'geojson';
 import type { EventFile, StoryState } from './types.js';
-import type { Geo } from './geo.js';
+import type { Geo } from './geo/topology.js';
 import { formatNumber, safeLocale } from './format.js';
 
 interface Words {
@@ -135,4 +135,20 @@ export function describeState(
   // Without a previous state (first paint, a jump), the change is where the reader landed: the event and the view.
   const change = previous ? sentences(changes) : sentences([title?.replace(/[.۔]\s*$/, '') ?? null, view]) || full;
   return { full: full + '.', change: change ? change + '.' : '' };
+}
+
+/**
+ * Names for "the map shows …": the areas or points the current view was asked for (by the event or
+ * the nearest earlier one with a view), or null when the view is a box or there is none.
+ */
+export function viewNames(file: EventFile, geo: Geo | null, lang: string, state: StoryState): string[] | null {
+  if (state.eventId === null) return [];
+  for (let i = file.events.findIndex((e) => e.id === state.eventId); i >= 0; i--) {
+    const view = file.events[i]!.view;
+    if (!view) continue;
+    if (Array.isArray(view)) return null;
+    const named = (kind: 'areas' | 'points', ids: string[] = []) => ids.map((id) => featureName(geo?.features[kind].get(id), lang, id));
+    return [...named('areas', view.areas), ...named('points', view.points)];
+  }
+  return null;
 }

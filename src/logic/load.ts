@@ -6,7 +6,7 @@
 import { isSafeUrl } from './urls.js';
 import type { Topology } from 'topojson-specification';
 import type { EventFile, Problem } from './types.js';
-import { buildGeo, type Geo } from './geo.js';
+import { buildGeo, type Geo } from './geo/topology.js';
 import { foldStory, type FoldedStory } from './state.js';
 import { checkShape, hasErrors, parseEventFile } from './validate.js';
 import { checkReferences } from './references.js';

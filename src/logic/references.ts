@@ -4,7 +4,7 @@
  * survive a document that also failed the schema (every access is guarded),
  * so an author sees all problems at once.
  */
-import type { Geo, FeatureKind } from './geo.js';
+import type { Geo, FeatureKind } from './geo/topology.js';
 import type { Problem } from './types.js';
 import { formatPath } from './json-path.js';
 import { parseDay } from './dates.js';
@@ -62,8 +62,9 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     const [w, s, e, n] = value as number[];
     const inLon = (x: number) => x >= -180 && x <= 180;
     const inLat = (y: number) => y >= -90 && y <= 90;
-    if (!inLon(w!) || !inLon(e!) || !inLat(s!) || !inLat(n!) || s! >= n! || w! >= e!) {
-      report('error', path, `malformed view: [west, south, east, north] must lie within ±180/±90 with west < east and south < north, got [${value.join(', ')}]`);
+    // west > east is a view across the antimeridian; west = east would be no width at all.
+    if (!inLon(w!) || !inLon(e!) || !inLat(s!) || !inLat(n!) || s! >= n! || w! === e!) {
+      report('error', path, `malformed view: [west, south, east, north] must lie within ±180/±90 with south < north and west ≠ east (west > east crosses 180°), got [${value.join(', ')}]`);
     }
   };
   const checkControl = (value: unknown, path: Path) => {

@@ -4,8 +4,10 @@
  * same as the next step, and scrolling back restores earlier states exactly.
  */
 import type { BBox, EventFile, StoryEvent, StoryState, ViewSpec } from './types.js';
-import type { Geo } from './geo.js';
+import type { Geo } from './geo/topology.js';
 import { daysBetween, endOf } from './dates.js';
+import { padToMinimum, unionBounds } from './geo/bounds.js';
+import { MIN_VIEW_SPAN } from './geo/constants.js';
 
 export interface FoldedStory {
   initial: StoryState;
@@ -13,23 +15,20 @@ export interface FoldedStory {
   states: StoryState[];
 }
 
-/** The smallest extent a view may have, in degrees, so a single point still gets a sensible zoom. */
-export const MIN_VIEW_SPAN = 0.02;
-
-function padToMinimum([w, s, e, n]: BBox): BBox {
-  const padX = Math.max(0, (MIN_VIEW_SPAN - (e - w)) / 2);
-  const padY = Math.max(0, (MIN_VIEW_SPAN - (n - s)) / 2);
-  return [w - padX, s - padY, e + padX, n + padY];
-}
+export { MIN_VIEW_SPAN };
 
 /** A view spec resolved to a bbox; null when it names nothing that exists. */
 export function resolveView(view: ViewSpec, geo: Geo | null): BBox | null {
   if (Array.isArray(view)) return [...view] as BBox;
   if (!geo) return null;
-  const a = view.areas ? geo.bounds('areas', view.areas) : null;
-  const p = view.points ? geo.bounds('points', view.points) : null;
-  const box: BBox | null = a && p ? [Math.min(a[0], p[0]), Math.min(a[1], p[1]), Math.max(a[2], p[2]), Math.max(a[3], p[3])] : a ?? p;
-  return box ? padToMinimum(box) : null;
+  const box = unionBounds([geo.bounds('areas', view.areas ?? []), geo.bounds('points', view.points ?? [])].filter((b) => b !== null));
+  return box ? padToMinimum(box, MIN_VIEW_SPAN) : null;
+}
+
+/** The view before the first event: `map.view`, else one that fits every area (with the unnamed ones). */
+export function initialView(file: EventFile, geo: Geo | null): BBox | null {
+  if (file.map?.view) return [...file.map.view];
+  return geo?.bounds('areas', null) ?? null;
 }
 
 /** Derived counters computed from a state; explicit counters pass through. */
@@ -68,11 +67,11 @@ function applyEvent(previous: StoryState, event: StoryEvent, geo: Geo | null): S
 export function foldStory(file: EventFile, geo: Geo | null): FoldedStory {
   // Own properties even for an id like "__proto__" (an assignment would set the prototype instead).
   const counters: Record<string, number | null> = Object.fromEntries(Object.keys(file.counters ?? {}).map((id) => [id, null]));
-  const firstView = file.map?.view ?? (geo ? geo.bounds('areas', [...geo.features.areas.keys()]) : null);
+  const firstView = initialView(file, geo);
   const initial: StoryState = {
     eventId: null,
     date: null,
-    view: firstView ? [...firstView] as BBox : null,
+    view: firstView,
     control: { ...file.initial?.control },
     visible: [...(file.initial?.visible ?? [])],
     highlight: [],

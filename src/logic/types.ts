@@ -3,7 +3,7 @@ import type { Topology } from 'topojson-specification';
 
 export type Day = string; // YYYY-MM-DD, a UTC day
 export type DateValue = Day | { start: Day; end: Day };
-/** [west, south, east, north] in degrees. */
+/** [west, south, east, north] in degrees; west > east crosses the antimeridian. */
 export type BBox = [number, number, number, number];
 /** A bbox, or features to fit: areas, points, or both (the view fits all of them). */
 export type ViewSpec = BBox | { areas: string[]; points?: string[] } | { points: string[]; areas?: undefined };
@@ -23,6 +23,8 @@ export interface MapSpec {
   points?: string;
   base?: string[];
   view?: BBox;
+  /** One projection per story (API.md v1.1); mercator when left out. */
+  projection?: 'mercator' | 'equal-earth' | 'conic-equal-area';
 }
 
 export interface ControlState {

@@ -4,7 +4,7 @@ import { checkSchema } from './schema-check.js';
 import { checkReferences } from './references.js';
 import { formatPath } from './json-path.js';
 import type { EventFile, Problem } from './types.js';
-import type { Geo } from './geo.js';
+import type { Geo } from './geo/topology.js';
 
 /** Parses JSON text; a syntax error becomes a problem that names the file. */
 export function parseEventFile(text: string, file: string): { doc: unknown; problems: Problem[] } {

@@ -30,6 +30,8 @@ export const mapStyles = css`
     stroke-width: 0.7;
     transition: fill var(--sard-map-fade, 600ms) ease-in-out;
   }
+  /* A recolour of many areas switches them at once (the whole layer fades in instead, see the state applier). */
+  .swap .area { transition: none; }
   .area[data-highlight='true'] { stroke: var(--sard-map-highlight, var(--sard-accent, #111)); stroke-width: 2.5; }
   .line, .point { transition: opacity 400ms ease-out, visibility 0s; }
   [data-visible='false'] { opacity: 0; visibility: hidden; transition: opacity 300ms ease-in, visibility 0s 300ms; }

@@ -1,71 +1,39 @@
 /**
  * What the story needs from a topology before anything is drawn: which area,
- * line and point ids exist, each area's spherical area, and the bounds of a
- * set of features (to resolve views). Polygons are rewound so that RFC 7946
- * (counter-clockwise) and d3 (clockwise) winding both give the small area.
+ * line and point ids exist, each area's spherical area, and the spherical
+ * bounds of a set of features (to resolve views). Polygons are rewound so that
+ * RFC 7946 (counter-clockwise) and d3 (clockwise) winding both give the small
+ * area. Published topologies are taken as they are: an id several features
+ * share names all of them (world-atlas 50m gives Australia's "036" to a reef as
+ * well), areas without an id are drawn and take no state, numeric ids match
+ * the same digits as a string.
  */
-import { sphericalArea } from './sphere.js';
 import { feature } from 'topojson-client';
-import type { Feature, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { BBox, MapSpec, Problem } from './types.js';
-import { formatPath } from './json-path.js';
+import type { BBox, MapSpec, Problem } from '../types.js';
+import { formatPath } from '../json-path.js';
+import { rewind } from './rewind.js';
+import { areaKm2 } from './area.js';
+import { boundsOf, unionBounds } from './bounds.js';
 
-/** Mean Earth radius (IUGG), km. */
-export const EARTH_RADIUS_KM = 6371.0088;
+export { EARTH_RADIUS_KM } from './constants.js';
 
 export type FeatureKind = 'areas' | 'lines' | 'points';
 
 export interface Geo {
   topology: Topology;
+  /** Features by id; the features that share an id are one feature (a geometry collection). */
   features: Record<FeatureKind, Map<string, Feature>>;
+  /** Areas without an id: drawn, never given a state. */
+  unnamed: Feature[];
   /** Features of the `map.base` objects, drawn beneath (ids optional). */
   base: Feature[];
   /** Kinds whose topology object `map` names but the topology lacks: their ids cannot be checked. */
   missing: FeatureKind[];
   areaKm2(id: string): number;
-  /** Bounds of the named features as [west, south, east, north], or null when none exist. */
-  bounds(kind: FeatureKind, ids: readonly string[]): BBox | null;
-}
-
-const reverseRings = (rings: Position[][]): Position[][] => rings.map((ring) => ring.slice().reverse());
-
-/** A polygon whose spherical area exceeds a hemisphere was wound the other way: flip it. */
-function rewind(geometry: Geometry): Geometry {
-  if (geometry.type === 'Polygon') {
-    return sphericalArea(geometry) > 2 * Math.PI ? { ...geometry, coordinates: reverseRings(geometry.coordinates) } : geometry;
-  }
-  if (geometry.type === 'MultiPolygon') {
-    return {
-      ...geometry,
-      coordinates: geometry.coordinates.map((polygon) =>
-        sphericalArea({ type: 'Polygon', coordinates: polygon } as Polygon) > 2 * Math.PI ? reverseRings(polygon) : polygon,
-      ),
-    } as MultiPolygon;
-  }
-  return geometry;
-}
-
-function arcCount(topology: Topology): number {
-  return Array.isArray(topology.arcs) ? topology.arcs.length : 0;
-}
-
-/**
- * Extends a [west, south, east, north] box by a geometry's coordinates. Plain
- * min/max in degrees (d3's geoBounds would cost ~0.7 KB gzip for the one case
- * it adds: features that cross the antimeridian, which this kit does not fit).
- */
-export function extendBox(box: BBox | null, geometry: Geometry): BBox | null {
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      const [x, y] = c as number[];
-      box = box ? [Math.min(box[0], x!), Math.min(box[1], y!), Math.max(box[2], x!), Math.max(box[3], y!)] : [x!, y!, x!, y!];
-    } else c.forEach(visit);
-  };
-  if (geometry.type === 'GeometryCollection') geometry.geometries.forEach((g) => (box = extendBox(box, g)));
-  else visit(geometry.coordinates);
-  return box;
+  /** Spherical bounds of the named features (null: every feature of the kind, unnamed areas too), or null when none exist. */
+  bounds(kind: FeatureKind, ids: readonly string[] | null): BBox | null;
 }
 
 /** Every arc index in a geometry, so a bad one is reported instead of crashing the projection. */
@@ -81,6 +49,12 @@ function* arcIndices(geometry: any): Generator<number> {
   }
 }
 
+/** Two features of one id become one: both shapes fill, fit and count as that id. */
+function merge(a: Feature, b: Feature): Feature {
+  const parts = (g: Geometry | null): Geometry[] => (!g ? [] : g.type === 'GeometryCollection' ? g.geometries : [g]);
+  return { ...a, geometry: { type: 'GeometryCollection', geometries: [...parts(a.geometry), ...parts(b.geometry)] } };
+}
+
 /**
  * Checks the objects the map spec names and builds the Geo. Problems name the
  * topology file and the JSON path inside it (e.g. `objects.roads.geometries[2].arcs`).
@@ -93,8 +67,9 @@ export function buildGeo(
   pathPrefix = '',
 ): { geo: Geo | null; problems: Problem[] } {
   const problems: Problem[] = [];
-  const error = (path: Array<string | number>, message: string) =>
-    problems.push({ level: 'error', file, path: pathPrefix + formatPath(path), message });
+  const report = (level: Problem['level'], path: Array<string | number>, message: string) =>
+    problems.push({ level, file, path: pathPrefix + formatPath(path), message });
+  const error = (path: Array<string | number>, message: string) => report('error', path, message);
   const specError = (path: string, message: string) => problems.push({ level: 'error', file: eventFile, path, message });
   const t = topology as unknown as Record<string, unknown> | null;
   if (!t || t.type !== 'Topology' || typeof t.objects !== 'object' || t.objects === null || !Array.isArray(t.arcs)) {
@@ -104,9 +79,10 @@ export function buildGeo(
   const objectNames = Object.keys(topology.objects);
   const known = `known: ${objectNames.join(', ') || 'none'}`;
   const features: Geo['features'] = { areas: new Map(), lines: new Map(), points: new Map() };
-  const total = arcCount(topology);
+  const total = topology.arcs.length;
 
   const base: Feature[] = [];
+  const unnamed: Feature[] = [];
   const missing: FeatureKind[] = [];
   const read = (kind: FeatureKind | 'base', name: string | undefined, field: string) => {
     if (name === undefined) return;
@@ -118,13 +94,15 @@ export function buildGeo(
     const isCollection = object?.type === 'GeometryCollection';
     if (isCollection && !Array.isArray(object.geometries)) return error(['objects', name, 'geometries'], 'expected an array of geometries');
     const geometries = isCollection ? object.geometries : [object];
+    const shared = new Set<string>();
+    let withoutId = 0;
     geometries.forEach((geometry, i) => {
       const at = isCollection ? ['objects', name, 'geometries', i] : ['objects', name];
+      const rawId = (geometry as { id?: unknown } | null)?.id;
+      const id = rawId === undefined || rawId === null ? null : String(rawId);
       // A broken geometry keeps its id (with no shape), so references to it do not cascade into more errors.
       const keepId = () => {
-        if (kind === 'base') return;
-        const id = (geometry as { id?: unknown } | null)?.id;
-        if (id !== undefined && id !== null) features[kind].set(String(id), { type: 'Feature', id: id as string, properties: {}, geometry: null as unknown as Geometry });
+        if (kind !== 'base' && id !== null && !features[kind].has(id)) features[kind].set(id, { type: 'Feature', id, properties: {}, geometry: null as unknown as Geometry });
       };
       for (const index of arcIndices(geometry)) {
         if (!Number.isInteger(index) || index < 0 || index >= total) {
@@ -142,38 +120,52 @@ export function buildGeo(
         keepId();
         return error(at, `malformed geometry (${(err as Error).message})`);
       }
-      if (kind === 'base') base.push(f);
-      else if (f.id !== undefined && f.id !== null) features[kind].set(String(f.id), f);
+      if (kind === 'base') return void base.push(f);
+      if (id === null) {
+        withoutId++;
+        if (kind === 'areas') unnamed.push(f);
+        return;
+      }
+      f.id = id;
+      const earlier = features[kind].get(id);
+      if (earlier) shared.add(id);
+      features[kind].set(id, earlier ? merge(earlier, f) : f);
     });
+    const where = isCollection ? ['objects', name, 'geometries'] : ['objects', name];
+    if (shared.size) {
+      const ids = [...shared].map((id) => `"${id}"`).join(', ');
+      report('warning', where, `${shared.size === 1 ? 'id' : 'ids'} ${ids} ${shared.size === 1 ? 'is' : 'are'} used by several features: each id names all of its features`);
+    }
+    if (withoutId && kind !== 'base') {
+      const what = kind === 'areas' ? 'drawn, but they take no state' : 'they cannot be shown';
+      report('warning', where, `${withoutId} ${withoutId === 1 ? 'feature has' : 'features have'} no id: ${what}`);
+    }
   };
   read('areas', spec.areas, 'areas');
   read('lines', spec.lines, 'lines');
   read('points', spec.points, 'points');
   spec.base?.forEach((name, i) => read('base', name, `base[${i}]`));
 
+  // Measured once per feature, on first use: a story reads the same few many times.
   const km2 = new Map<string, number>();
+  const boxes = new Map<Feature, BBox | null>();
+  const boxOf = (f: Feature) => {
+    if (!boxes.has(f)) boxes.set(f, f.geometry ? boundsOf(f.geometry) : null);
+    return boxes.get(f)!;
+  };
   const geo: Geo = {
     topology,
     features,
+    unnamed,
     base,
     missing,
     areaKm2(id) {
-      let value = km2.get(id);
-      if (value === undefined) {
-        const f = features.areas.get(id);
-        value = f ? sphericalArea(f.geometry) * EARTH_RADIUS_KM * EARTH_RADIUS_KM : 0;
-        km2.set(id, value);
-      }
-      return value;
+      if (!km2.has(id)) km2.set(id, areaKm2(features.areas.get(id)?.geometry));
+      return km2.get(id)!;
     },
     bounds(kind, ids) {
-      let box: BBox | null = null;
-      for (const id of ids) {
-        const f = features[kind].get(id);
-        if (!f?.geometry) continue;
-        box = extendBox(box, f.geometry);
-      }
-      return box;
+      const list = ids ? ids.map((id) => features[kind].get(id)) : [...features[kind].values(), ...(kind === 'areas' ? unnamed : [])];
+      return unionBounds(list.map((f) => (f ? boxOf(f) : null)).filter((b) => b !== null));
     },
   };
   return { geo, problems };

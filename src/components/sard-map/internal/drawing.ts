@@ -1,0 +1,37 @@
+/**
+ * The map's static drawing: rendered once per topology, then changed attribute
+ * by attribute. Areas, lines and the base map are in projected units under one
+ * zoom group; points and labels are in screen space (true circles, crisp text
+ * at any zoom) and are moved by the camera.
+ */
+import { svg, nothing } from 'lit';
+import { statePatterns } from '../../../styles/patterns.js';
+import type { DrawnFeature, MapModel } from '../../../logic/geo/map-model.js';
+
+export const PATTERN_PREFIX = 'sard-hatch';
+
+export type LabelKind = 'base' | 'area' | 'line' | 'point';
+
+const label = (kind: LabelKind, f: DrawnFeature) =>
+  f.name && f.id ? svg`<text class="${kind}-label" data-for=${kind}:${f.id}>${f.name}</text>` : nothing;
+
+export function drawing(model: MapModel, stateCount: number) {
+  return svg`
+    <defs>${statePatterns(PATTERN_PREFIX, stateCount)}</defs>
+    <g class="zoom">
+      <g class="base">${model.base.map((f) => svg`<path d=${f.d}></path>`)}</g>
+      <g class="areas">${model.unnamed.map((f) => svg`<path class="area" d=${f.d}></path>`)}${model.areas.map(
+        (f) => svg`<path class="area" d=${f.d} data-area=${f.id} data-state="" data-highlight="false"></path>`,
+      )}</g>
+      <g class="lines">${model.lines.map(
+        (f) => svg`<path class="casing" d=${f.d}></path><path class="line" d=${f.d} data-line=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}></path>`,
+      )}</g>
+    </g>
+    <g class="points">${model.points.map(
+      (f) => svg`<g class="point" data-point=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}><circle class="ring" r="10"></circle><circle class="dot" r="4"></circle></g>`,
+    )}</g>
+    <g class="labels">
+      <text class="measure"></text>
+      ${model.base.map((f) => label('base', f))}${model.areas.map((f) => label('area', f))}${model.lines.map((f) => label('line', f))}${model.points.map((f) => label('point', f))}
+    </g>`;
+}

@@ -1,0 +1,107 @@
+import { expect } from '@open-wc/testing';
+import { geoArea, geoBounds } from 'd3-geo';
+import type { Polygon } from 'geojson';
+import { lonSpan, padToMinimum, unionBounds } from './bounds.js';
+import { rewind } from './rewind.js';
+import { makeProjection } from './projection.js';
+import { areaAnchor } from './anchor.js';
+import type { BBox } from '../types.js';
+
+// A fixed pseudo-random sequence: the same cases every run.
+let seed = 7;
+const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+
+/** A closed lon/lat rectangle ring, clockwise as d3 winds it (or counter-clockwise, RFC 7946). */
+const rect = (w: number, s: number, e: number, n: number, clockwise = true): Polygon => {
+  const ring = [[w, s], [w, n], [e, n], [e, s], [w, s]];
+  return { type: 'Polygon', coordinates: [clockwise ? ring : ring.reverse()] };
+};
+
+describe('unionBounds (boxes on the sphere)', () => {
+  it('agrees with d3 geoBounds of the same features taken together, across 180° too', () => {
+    for (let n = 0; n < 300; n++) {
+      const boxes: BBox[] = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
+        const w = Math.round(random() * 340 - 170);
+        const s = Math.round(random() * 120 - 60);
+        return [w, s, w + 1 + Math.round(random() * 30 * random()), s + 1 + Math.round(random() * 20)];
+      }).map(([w, s, e, north]) => [w, s, e > 180 ? e - 360 : e, north] as BBox);
+      // d3's bounds of rectangles whose edges are meridians and parallels sampled densely (so they are boxes).
+      const polygons = boxes.map(([w, s, e, north]) => {
+        const east = e < w ? e + 360 : e;
+        const ring: number[][] = [];
+        for (let i = 0; i <= 20; i++) ring.push([w + ((east - w) * i) / 20, north]);
+        for (let i = 0; i <= 20; i++) ring.push([east - ((east - w) * i) / 20, s]);
+        ring.push(ring[0]!);
+        return ring.map(([x, y]) => [x! > 180 ? x! - 360 : x!, y!]);
+      });
+      const [[w, s], [e, north]] = geoBounds({ type: 'MultiPolygon', coordinates: polygons.map((r) => [r]) });
+      const ours = unionBounds(boxes)!;
+      expect(ours[1], `south, case ${n}`).to.be.closeTo(s, 0.01);
+      expect(ours[3], `north, case ${n}`).to.be.at.most(north + 0.01);
+      expect(lonSpan(ours), `span of ${ours} vs ${[w, e]}, case ${n}`).to.be.closeTo(lonSpan([w, s, e, north]), 0.01);
+    }
+  });
+
+  it('crosses 180° when that is the short way: Chukotka and Alaska', () => {
+    const box = unionBounds([[170, 60, 180, 70], [-180, 60, -160, 70]])!;
+    expect(box).to.deep.equal([170, 60, -160, 70]);
+    expect(lonSpan(box)).to.equal(30);
+  });
+
+  it('takes the whole globe when nothing is left out', () => {
+    expect(unionBounds([[-180, -10, 180, 10]])).to.deep.equal([-180, -10, 180, 10]);
+    expect(unionBounds([])).to.equal(null);
+  });
+
+  it('pads a point to the smallest view about its centre, across 180° too', () => {
+    const [w, s, e, n] = padToMinimum([179.995, 0, 179.995, 0], 0.02);
+    expect(w).to.be.closeTo(179.985, 1e-9);
+    expect(e).to.be.closeTo(-179.995, 1e-9);
+    expect(n - s).to.be.closeTo(0.02, 1e-9);
+  });
+});
+
+describe('rewind', () => {
+  it('gives RFC 7946 and d3 winding the same small area', () => {
+    const cw = rect(10, 10, 11, 11, true);
+    const ccw = rect(10, 10, 11, 11, false);
+    expect(geoArea(ccw)).to.be.greaterThan(2 * Math.PI); // d3 reads it as the rest of the sphere
+    expect(geoArea(rewind(ccw))).to.be.closeTo(geoArea(cw), 1e-12);
+    expect(rewind(cw)).to.deep.equal(cw);
+  });
+});
+
+describe('makeProjection', () => {
+  it('draws a view across 180° in one piece, centred, as wide as the same view away from 180°', () => {
+    const bering = makeProjection('mercator', [165, 50, -165, 72]);
+    const box = bering.box([165, 50, -165, 72])!;
+    const [x0, , x1] = box;
+    expect((x0 + x1) / 2).to.be.closeTo(0, 1e-6);
+    const elsewhere = makeProjection('mercator', [-15, 50, 15, 72]);
+    const other = elsewhere.box([-15, 50, 15, 72])!;
+    expect(x1 - x0).to.be.closeTo(other[2] - other[0], 1e-6);
+    // Chukotka lies west of Alaska on the map: the short way round.
+    expect(bering.project([175, 65])![0]).to.be.lessThan(bering.project([-165, 65])![0]);
+  });
+
+  it('gives every projection a finite box for the whole world', () => {
+    for (const name of ['mercator', 'equal-earth', 'conic-equal-area'] as const) {
+      const p = makeProjection(name, [-180, -90, 180, 90]);
+      const box = p.box([-180, -90, 180, 90]);
+      expect(box, name).to.not.equal(null);
+      box!.forEach((v) => expect(Number.isFinite(v), name).to.be.true);
+    }
+  });
+});
+
+describe('areaAnchor', () => {
+  it('puts the label of a concave area inside it (a C shape, whose box centre is outside)', () => {
+    const c: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [0, 3], [3, 3], [3, 2], [1, 2], [1, 1], [3, 1], [3, 0], [0, 0]]] };
+    const p = makeProjection('mercator', [0, 0, 3, 3]);
+    const [x, y] = areaAnchor(c, p)!;
+    const [lon, lat] = p.project.invert!([x, y])!;
+    const inC = lon < 1 || lat > 2 || lat < 1;
+    expect(inC, `anchor at ${lon}, ${lat}`).to.be.true;
+    expect(lon).to.be.within(0, 3);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Everything the map draws that depends only on the topology and the story's
+ * projection: projected path strings, label anchors and boxes. Built once per
+ * topology; a step or a resize never projects again. Anchors and boxes are
+ * measured on first use: a 3,000-county map labels a few of its areas, and
+ * only those are ever measured.
+ */
+import { geoPath } from 'd3-geo';
+import type { Feature, Geometry } from 'geojson';
+import type { Geo } from './topology.js';
+import type { StoryRegion } from './region.js';
+import { makeProjection, type Box, type MapProjection, type ProjectionName, type XY } from './projection.js';
+import { areaAnchor } from './anchor.js';
+import { featureName } from '../describe.js';
+import type { BBox } from '../types.js';
+
+export interface DrawnFeature {
+  /** The feature's id ('' for an area without one). */
+  id: string;
+  /** SVG path data in projected units ('' for points, which are drawn in screen space). */
+  d: string;
+  name: string;
+  /** Where its label goes, in projected units (null: no label). */
+  readonly anchor: XY | null;
+  /** Projected bounding box (areas: decides whether the label fits). */
+  readonly box: Box | null;
+  approximate: boolean;
+}
+
+export interface MapModel {
+  projection: MapProjection;
+  /** The story's region: the view of a story that names none. */
+  extent: BBox;
+  base: DrawnFeature[];
+  areas: DrawnFeature[];
+  /** Areas without an id: drawn beneath the named ones' outlines, never given a state. */
+  unnamed: DrawnFeature[];
+  lines: DrawnFeature[];
+  points: DrawnFeature[];
+}
+
+/** A value computed on first read, then kept. */
+function lazy<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => (done ? value! : ((done = true), (value = compute())));
+}
+
+function lineMiddle(g: Geometry | null): number[] | undefined {
+  const coords = g?.type === 'LineString' ? g.coordinates : g?.type === 'MultiLineString' ? g.coordinates[0] : null;
+  return coords?.[Math.floor(coords.length / 2)];
+}
+
+export function buildMapModel(geo: Geo, lang: string, name: ProjectionName, region: StoryRegion): MapModel {
+  const projection = makeProjection(name, region.box);
+  const path = geoPath(projection.project).digits(region.digits);
+  const point = (p: number[] | undefined): XY | null => {
+    const xy = p && projection.project(p as [number, number]);
+    return xy && Number.isFinite(xy[0]) ? (xy as XY) : null;
+  };
+  const anchors = {
+    area: (f: Feature) => areaAnchor(f, projection),
+    line: (f: Feature) => point(lineMiddle(f.geometry)) ?? areaAnchor(f, projection),
+    point: (f: Feature) => {
+      const g = f.geometry;
+      return point(g?.type === 'Point' ? g.coordinates : g?.type === 'MultiPoint' ? g.coordinates[0] : undefined);
+    },
+  };
+  const drawn = (f: Feature, id: string, kind: keyof typeof anchors): DrawnFeature => {
+    const anchor = lazy(() => (f.geometry ? anchors[kind](f) : null));
+    const box = lazy((): Box | null => {
+      if (!f.geometry) return null;
+      const [[x0, y0], [x1, y1]] = path.bounds(f);
+      return Number.isFinite(x0) ? [x0, y0, x1, y1] : null;
+    });
+    return {
+      id,
+      d: kind === 'point' || !f.geometry ? '' : path(f) ?? '',
+      name: featureName(f, lang, ''),
+      get anchor() {
+        return anchor();
+      },
+      get box() {
+        return box();
+      },
+      approximate: (f.properties as { approximate?: unknown } | null)?.approximate === true,
+    };
+  };
+  const ofKind = (kind: 'areas' | 'lines' | 'points', as: keyof typeof anchors) => [...geo.features[kind]].map(([id, f]) => drawn(f, id, as));
+  return {
+    projection,
+    extent: region.box,
+    base: geo.base.map((f, i) => drawn(f, f.id === undefined ? `base-${i}` : String(f.id), 'area')),
+    areas: ofKind('areas', 'area'),
+    unnamed: geo.unnamed.map((f) => drawn(f, '', 'area')),
+    lines: ofKind('lines', 'line'),
+    points: ofKind('points', 'point'),
+  };
+}
