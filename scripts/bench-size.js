@@ -1,11 +1,11 @@
-// Prints the kit's size: gzip -9 of the built bundles against the 30 KB budget,
+// Prints the kit's size: gzip -9 of the built bundles against the 40 KB budget,
 // and which packages the bytes come from (esbuild metafile, minified, before gzip).
 //   npm run build && npm run bench:size
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-const BUDGET = 30 * 1024;
+const BUDGET = 40 * 1024;
 const rows = [];
 for (const file of ['dist/sard.iife.js', 'dist/sard.js']) {
   const bytes = readFileSync(file);

@@ -64,7 +64,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     const inLat = (y: number) => y >= -90 && y <= 90;
     // west > east is a view across the antimeridian; west = east would be no width at all.
     if (!inLon(w!) || !inLon(e!) || !inLat(s!) || !inLat(n!) || s! >= n! || w! === e!) {
-      report('error', path, `malformed view: [west, south, east, north] must lie within ±180/±90 with south < north and west ≠ east (west > east crosses 180°), got [${value.join(', ')}]`);
+      report('error', path, `malformed view: [west, south, east, north] needs ±180/±90, south < north, west ≠ east (west > east crosses 180°), got [${value.join(', ')}]`);
     }
   };
   const checkControl = (value: unknown, path: Path) => {

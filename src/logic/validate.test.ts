@@ -171,9 +171,12 @@ describe('validation', () => {
         f.events[1].view = [37, 36, 38];
         f.events[3].view = [37, 36.5, 38, 36];
         f.map.view = [200, 0, 10, 10];
-        f.events[5].view = [37.3, 36.1, 37.0, 36.3];
+        f.events[5].view = [37.3, 36.1, 37.3, 36.3];
+        // west > east is a view across 180° (API.md v1.1): no problem.
+        f.events[4].view = [165, 50, -165, 72];
       });
-      expectOne(problems, 'error', 'events[5].view', /west < east/);
+      expectOne(problems, 'error', 'events[5].view', /west ≠ east/);
+      expect(problems.filter((p) => p.path === 'events[4].view')).to.deep.equal([]);
       expectOne(problems, 'error', 'events[1].view', /^malformed view: expected \[west, south, east, north\]/);
       expectOne(problems, 'error', 'events[3].view', /^malformed view: .*south < north/);
       expectOne(problems, 'error', 'map.view', /^malformed view/);
@@ -181,7 +184,7 @@ describe('validation', () => {
 
     it('a view may name areas and points together, but not nothing', async () => {
       expect(await problemsAfter((f) => (f.events[1].view = { areas: ['nw'], points: ['airport'] }))).to.deep.equal([]);
-      expectOne(await problemsAfter((f) => (f.events[1].view = {})), 'error', 'events[1].view', /^malformed view: .*or both, got \{\}$/);
+      expectOne(await problemsAfter((f) => (f.events[1].view = {})), 'error', 'events[1].view', /^malformed view: .*or both \(ids in quotes\), got \{\}$/);
       expectOne(await problemsAfter((f) => (f.events[1].view = { areas: ['nw'], points: ['mars'] })), 'error', 'events[1].view.points[0]', /^unknown point "mars"/);
     });
 

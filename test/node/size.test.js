@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 30 * 1024;
+// 40 KB since the map is drawn with d3-geo and the step triggers are scrollama's (issue 14): the whole kit,
+// lit, d3-geo, topojson-client and d3-interpolate inside.
+const BUDGET = 40 * 1024;
 
 test(`dist/sard.iife.js is at most ${BUDGET} B gzip -9`, () => {
   const bytes = gzipSync(readFileSync(new URL('../../dist/sard.iife.js', import.meta.url)), { level: 9 }).length;

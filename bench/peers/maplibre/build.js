@@ -6,11 +6,14 @@
 // and that file's topology; writes into bench/peers/maplibre/build/:
 //   areas.geojson, lines.geojson, points.geojson, countries.geojson  (topojson-client)
 //   index.html  (the story text in the served HTML, readable without JavaScript)
+// and then the peer of the benchmark's counties choropleth (build-choropleth.js):
+//   counties.html, counties/*.geojson
 // Output is deterministic: same inputs, same bytes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
+import { buildChoroplethPeer } from './build-choropleth.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -151,3 +154,4 @@ ${sources.map((s) => `      <li><cite>${e(s.cite)}</cite>${s.code === null ? '' 
 `;
 writeFileSync(join(out, 'index.html'), html);
 console.log(`maplibre peer: ${steps.length} steps, ${Object.values(geojson).reduce((n, g) => n + g.features.length, 0)} features -> ${relative(root, out)}/`);
+console.log(`maplibre choropleth peer -> ${buildChoroplethPeer()}`);

@@ -68,9 +68,9 @@ export class SardMap extends LitElement {
   private readonly _quiet = new Quiet();
   private readonly _labels = new LabelLayer(this._quiet);
   private readonly _camera = new MapCamera({
-    settings: () => ({ duration: this.duration, padding: this.padding, reducedMotion: this._motion._reduced }),
-    retarget: (target) => this._applier?.applied && this._placeLabels(target),
-    show: (camera, k, tx, ty, moved) => this._show(camera, k, tx, ty, moved),
+    _settings: () => ({ duration: this.duration, padding: this.padding, reducedMotion: this._motion._reduced }),
+    _retarget: (target) => this._applier?._applied && this._placeLabels(target),
+    _show: (camera, k, tx, ty, moved) => this._show(camera, k, tx, ty, moved),
   });
   private _model?: MapModel;
   private _geo: Geo | null = null;
@@ -88,18 +88,18 @@ export class SardMap extends LitElement {
       if (!entry) return;
       const { width, height } = entry.contentRect;
       const camera = this._camera;
-      if (width === camera.width && height === camera.height) return;
-      [camera.width, camera.height] = [width, height];
+      if (width === camera._width && height === camera._height) return;
+      [camera._width, camera._height] = [width, height];
       // Changing the transform inside does not resize the frame: no observer loop.
       this.svgEl?.setAttribute('viewBox', `0 0 ${width} ${height}`);
       // A zoom under way keeps going to the view refitted to the new size; a still map is refitted at once,
       // labels included (a step that resizes the graphic must not fade labels in afterwards).
-      this._applier?.finishDraws();
-      if (camera.moving) this._fitView(false, true);
+      this._applier?._finishDraws();
+      if (camera._moving) this._fitView(false, true);
       else {
-        this._quiet.start(!this._motion._reduced);
+        this._quiet._start(!this._motion._reduced);
         this._fitView(true, true);
-        this._quiet.end(this.svgEl);
+        this._quiet._end(this.svgEl);
       }
     });
     if (this.hasUpdated) this._observeFrame();
@@ -115,11 +115,11 @@ export class SardMap extends LitElement {
 
   /** A web font arrived: label sizes change, so measure again and re-place. */
   private readonly _onFonts = () => {
-    this._labels.forgetSizes();
-    const { target, current } = this._camera;
-    if (target && this._applier?.applied && this._camera.width > 0) {
+    this._labels._forgetSizes();
+    const { _target: target, _current: current } = this._camera;
+    if (target && this._applier?._applied && this._camera._width > 0) {
       this._placeLabels(target);
-      if (current) this._camera.put(current, false);
+      if (current) this._camera._put(current, false);
     }
   };
 
@@ -141,7 +141,7 @@ export class SardMap extends LitElement {
       this._language = languageOf(story?.locale ?? 'en');
       this._model = geo && story ? modelFor(geo, story.file, this._language) : undefined;
       this._applier = undefined;
-      this._camera.reset();
+      this._camera._reset();
       this._announced = undefined;
     }
   }
@@ -196,19 +196,19 @@ export class SardMap extends LitElement {
     if (!this._applier) {
       const root = this.renderRoot as ShadowRoot;
       this._applier = new StateApplier(story.file, this._quiet);
-      this._applier.attach(root);
-      this._labels.attach(root, this._model);
+      this._applier._attach(root);
+      this._labels._attach(root, this._model);
       this._points = new Map(this._model.points.map((f) => [f.id, f]));
       this._hatches = [...root.querySelectorAll('.hatch')];
       // Measure now rather than wait a frame for the resize observer: the first paint already shows the view.
       const box = this.frameEl?.getBoundingClientRect();
-      if (box && !this._camera.width) [this._camera.width, this._camera.height] = [box.width, box.height];
-      this.svgEl?.setAttribute('viewBox', `0 0 ${this._camera.width} ${this._camera.height}`);
+      if (box && !this._camera._width) [this._camera._width, this._camera._height] = [box.width, box.height];
+      this.svgEl?.setAttribute('viewBox', `0 0 ${this._camera._width} ${this._camera._height}`);
     }
-    const previous = this._applier.applied;
+    const previous = this._applier._applied;
     this._apply(story.state, !previous || story.instant || this._motion._reduced);
     // A jump (deep link, Home/End) lands on an event: say where, not every change since the last one.
-    const text = describeState(story.file, this._geo, story.locale, story.state, story.instant ? null : previous, viewNames(story.file, this._geo, this._language, story.state) ?? this._labels.placedNames());
+    const text = describeState(story.file, this._geo, story.locale, story.state, story.instant ? null : previous, viewNames(story.file, this._geo, this._language, story.state) ?? this._labels._placedNames());
     this.frameEl?.setAttribute('aria-label', text.full);
     // Announced once per event the reader reaches: not on load, on a resize, or on a second step of the same event.
     if (story.index >= 0 && this._announced !== undefined && story.state.eventId !== this._announced && this.liveEl) this.liveEl.textContent = text.change;
@@ -217,35 +217,35 @@ export class SardMap extends LitElement {
 
   private _apply(state: StoryState, instant: boolean) {
     if (!this.svgEl || !this._applier) return;
-    this._quiet.start(instant && !this._motion._reduced);
-    const newLines = this._applier.apply(state, instant, this._motion._reduced);
+    this._quiet._start(instant && !this._motion._reduced);
+    const newLines = this._applier._apply(state, instant, this._motion._reduced);
     const zoomMs = this._fitView(instant);
-    const target = this._camera.target;
-    if (newLines.length && target && !this._motion._reduced) this._applier.drawLines(newLines, this._camera.width / target[2], zoomMs);
-    this._quiet.end(this.svgEl);
+    const target = this._camera._target;
+    if (newLines.length && target && !this._motion._reduced) this._applier._drawLines(newLines, this._camera._width / target[2], zoomMs);
+    this._quiet._end(this.svgEl);
   }
 
   /** Moves the camera to the applied state's view (no view anywhere: the story's whole region). Returns the zoom's ms. */
   private _fitView(instant: boolean, force = false): number {
-    const state = this._applier?.applied;
+    const state = this._applier?._applied;
     const model = this._model;
     if (!state || !model) return 0;
     const box = model.projection.box(state.view ?? model.extent);
     if (!box) return 0;
-    const ms = this._camera.moveTo(box, instant, force);
+    const ms = this._camera._moveTo(box, instant, force);
     if (ms >= 0) return ms;
     // Same view: labels change only if what is shown or highlighted did; the camera keeps going.
-    const { target, current } = this._camera;
-    if (target && this._labels.stale(state)) {
+    const { _target: target, _current: current } = this._camera;
+    if (target && this._labels._stale(state)) {
       this._placeLabels(target);
-      if (current) this._camera.put(current, false);
+      if (current) this._camera._put(current, false);
     }
     return 0;
   }
 
   private _placeLabels(target: Camera) {
     const applier = this._applier!;
-    this._labels.place(target, this._camera.width, this._camera.height, applier.applied!, applier.highlighted);
+    this._labels._place(target, this._camera._width, this._camera._height, applier._applied!, applier._highlighted);
   }
 
   /**
@@ -259,13 +259,13 @@ export class SardMap extends LitElement {
       // Hatching keeps its on-screen size at any zoom.
       for (const p of this._hatches) p.setAttribute('patternTransform', `scale(${1 / k})`);
     }
-    this._applier?.positionPoints(k, tx, ty, this._points);
-    this._labels.position(k, tx, ty);
+    this._applier?._positionPoints(k, tx, ty, this._points);
+    this._labels._position(k, tx, ty);
   }
 
   /** Ends any zoom or line drawing where it was heading. */
   private _settle() {
-    this._applier?.finishDraws();
-    this._camera.settle();
+    this._applier?._finishDraws();
+    this._camera._settle();
   }
 }

@@ -132,14 +132,8 @@ export function buildGeo(
       features[kind].set(id, earlier ? merge(earlier, f) : f);
     });
     const where = isCollection ? ['objects', name, 'geometries'] : ['objects', name];
-    if (shared.size) {
-      const ids = [...shared].map((id) => `"${id}"`).join(', ');
-      report('warning', where, `${shared.size === 1 ? 'id' : 'ids'} ${ids} ${shared.size === 1 ? 'is' : 'are'} used by several features: each id names all of its features`);
-    }
-    if (withoutId && kind !== 'base') {
-      const what = kind === 'areas' ? 'drawn, but they take no state' : 'they cannot be shown';
-      report('warning', where, `${withoutId} ${withoutId === 1 ? 'feature has' : 'features have'} no id: ${what}`);
-    }
+    if (shared.size) report('warning', where, `ids used by several features (each names all of them): ${[...shared].map((id) => `"${id}"`).join(', ')}`);
+    if (withoutId && kind !== 'base') report('warning', where, `features without an id: ${withoutId} (${kind === 'areas' ? 'drawn, but they take no state' : 'they cannot be shown'})`);
   };
   read('areas', spec.areas, 'areas');
   read('lines', spec.lines, 'lines');

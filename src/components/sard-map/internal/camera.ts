@@ -12,33 +12,33 @@ import type { Camera } from './label-layer.js';
 
 export interface CameraHost {
   /** Read at each move: base length of a zoom in ms, space kept around a view in px, reduced motion. */
-  settings(): { duration: number; padding: number; reducedMotion: boolean };
+  _settings(): { duration: number; padding: number; reducedMotion: boolean };
   /** The camera has a new destination (labels are chosen for where it is going). */
-  retarget(target: Camera): void;
+  _retarget(target: Camera): void;
   /** Draw at `camera`: scale `k` and translation (`tx`, `ty`) from projected units to frame px. */
-  show(camera: Camera, k: number, tx: number, ty: number, moved: boolean): void;
+  _show(camera: Camera, k: number, tx: number, ty: number, moved: boolean): void;
 }
 
 export class MapCamera {
-  width = 0;
-  height = 0;
-  current: Camera | null = null;
-  target: Camera | null = null;
+  _width = 0;
+  _height = 0;
+  _current: Camera | null = null;
+  _target: Camera | null = null;
   private _frame = 0;
   /** When the running zoom ends (performance.now() time). */
   private _end = 0;
 
   constructor(private readonly _host: CameraHost) {}
 
-  get moving() {
+  get _moving() {
     return this._frame !== 0;
   }
 
   /** The camera that fits a projected box into the frame, keeping `padding` px around it. */
   private _fit([x0, y0, x1, y1]: Box): Camera {
-    const pad = Math.min(this._host.settings().padding, this.width / 4, this.height / 4);
-    const k = Math.min((this.width - 2 * pad) / Math.max(x1 - x0, 1e-9), (this.height - 2 * pad) / Math.max(y1 - y0, 1e-9));
-    return [(x0 + x1) / 2, (y0 + y1) / 2, this.width / k];
+    const pad = Math.min(this._host._settings().padding, this._width / 4, this._height / 4);
+    const k = Math.min((this._width - 2 * pad) / Math.max(x1 - x0, 1e-9), (this._height - 2 * pad) / Math.max(y1 - y0, 1e-9));
+    return [(x0 + x1) / 2, (y0 + y1) / 2, this._width / k];
   }
 
   /**
@@ -46,32 +46,32 @@ export class MapCamera {
    * was resized (refit even to the same view). Returns the zoom's length in ms, or -1 when the target
    * did not change.
    */
-  moveTo(box: Box, instant: boolean, force = false): number {
-    if (this.width <= 0 || this.height <= 0) return 0;
+  _moveTo(box: Box, instant: boolean, force = false): number {
+    if (this._width <= 0 || this._height <= 0) return 0;
     const target = this._fit(box);
-    const same = this.target && target.every((v, i) => Math.abs(v - this.target![i]!) < 1e-9);
+    const same = this._target && target.every((v, i) => Math.abs(v - this._target![i]!) < 1e-9);
     if (same && !force) return -1;
-    this.target = target;
-    this._host.retarget(target);
+    this._target = target;
+    this._host._retarget(target);
     // A resize while zooming refits the target and finishes in the time left, easing out: a window being
     // dragged (one resize a frame) must not restart, and so stall, the zoom each frame.
     const resumed = force && this._frame ? Math.max(120, this._end - performance.now()) : 0;
     cancelAnimationFrame(this._frame);
     this._frame = 0;
-    const { duration, reducedMotion } = this._host.settings();
-    if (instant || !this.current || reducedMotion) {
-      this.put(target);
+    const { duration, reducedMotion } = this._host._settings();
+    if (instant || !this._current || reducedMotion) {
+      this._put(target);
       return 0;
     }
-    this.put(this.current);
-    const path = interpolateZoom(this.current, target);
+    this._put(this._current);
+    const path = interpolateZoom(this._current, target);
     const ms = resumed || duration * Math.min(1.4, Math.max(0.6, path.duration / 1000));
     const ease = resumed ? (t: number) => 1 - (1 - t) ** 3 : easeCubicInOut;
     const start = performance.now();
     this._end = start + ms;
     const tick = (now: number) => {
       const t = Math.min(1, (now - start) / ms);
-      this.put(t >= 1 ? target : (path(ease(t)) as Camera));
+      this._put(t >= 1 ? target : (path(ease(t)) as Camera));
       this._frame = t >= 1 ? 0 : requestAnimationFrame(tick);
     };
     this._frame = requestAnimationFrame(tick);
@@ -79,23 +79,23 @@ export class MapCamera {
   }
 
   /** Puts the camera at `camera` (`moved` false: only the screen-space things are placed again). */
-  put(camera: Camera, moved = true) {
-    this.current = camera;
+  _put(camera: Camera, moved = true) {
+    this._current = camera;
     const [cx, cy, w] = camera;
-    const k = this.width / w;
-    this._host.show(camera, k, this.width / 2 - k * cx, this.height / 2 - k * cy, moved);
+    const k = this._width / w;
+    this._host._show(camera, k, this._width / 2 - k * cx, this._height / 2 - k * cy, moved);
   }
 
   /** Ends a zoom where it was heading. */
-  settle() {
+  _settle() {
     if (!this._frame) return;
     cancelAnimationFrame(this._frame);
     this._frame = 0;
-    if (this.target) this.put(this.target);
+    if (this._target) this._put(this._target);
   }
 
-  reset() {
-    this.settle();
-    this.current = this.target = null;
+  _reset() {
+    this._settle();
+    this._current = this._target = null;
   }
 }

@@ -39,7 +39,7 @@ export class LabelLayer {
 
   constructor(private readonly _quiet: Quiet) {}
 
-  attach(root: ShadowRoot, model: MapModel) {
+  _attach(root: ShadowRoot, model: MapModel) {
     const byKey = new Map<string, DrawnFeature>();
     for (const [kind, list] of [['base', model.base], ['area', model.areas], ['line', model.lines], ['point', model.points]] as const)
       for (const f of list) byKey.set(`${kind}:${f.id}`, f);
@@ -54,17 +54,17 @@ export class LabelLayer {
   private _probe?: SVGTextElement;
 
   /** A web font arrived: every size is measured again. */
-  forgetSizes() {
+  _forgetSizes() {
     for (const label of this._labels) label.size[0][0] = label.size[1][0] = -1;
   }
 
   /** Whether what labels depend on besides the camera (what is shown and highlighted) changed. */
-  stale(state: StoryState) {
+  _stale(state: StoryState) {
     return `${state.visible}|${state.highlight}` !== this._key;
   }
 
   /** The names placed now, most important first, but for areas (for "the map shows …"). */
-  placedNames(): string[] {
+  _placedNames(): string[] {
     return [...this._placed.keys()].filter((l) => l.kind !== 'area').slice(0, 4).map((l) => l.feature.name);
   }
 
@@ -93,7 +93,7 @@ export class LabelLayer {
   }
 
   /** Chooses the labels shown at `camera` in a `width` × `height` frame. */
-  place(camera: Camera, width: number, height: number, state: StoryState, highlighted: Set<string>) {
+  _place(camera: Camera, width: number, height: number, state: StoryState, highlighted: Set<string>) {
     this._key = `${state.visible}|${state.highlight}`;
     const [cx, cy, w] = camera;
     const k = width / w;
@@ -140,10 +140,10 @@ export class LabelLayer {
     for (const label of this._placed.keys()) {
       if (next.has(label)) continue;
       label.el.classList.remove('on');
-      this._quiet.silence(label.el);
+      this._quiet._silence(label.el);
     }
     for (const [label] of next) {
-      if (!this._placed.has(label)) this._quiet.silence(label.el);
+      if (!this._placed.has(label)) this._quiet._silence(label.el);
       label.el.classList.add('on');
       label.el.classList.toggle('strong', highlighted.has(label.feature.id));
     }
@@ -151,7 +151,7 @@ export class LabelLayer {
   }
 
   /** Moves the placed labels with the camera (scale `k`, translation `tx`, `ty`). */
-  position(k: number, tx: number, ty: number) {
+  _position(k: number, tx: number, ty: number) {
     for (const [label, at] of this._placed) {
       const [x, y] = label.feature.anchor!;
       const position = `${k * x + tx + at.x} ${k * y + ty + at.y}`;

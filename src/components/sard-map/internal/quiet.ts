@@ -7,11 +7,11 @@ export class Quiet {
   private _elements: Array<HTMLElement | SVGElement> | null = null;
 
   /** From now until `end()`, silenced elements change without a transition (when `active`). */
-  start(active: boolean) {
+  _start(active: boolean) {
     this._elements = active ? [] : null;
   }
 
-  silence(el: Element) {
+  _silence(el: Element) {
     if (!this._elements) return;
     // A line's halo casing is its previous sibling.
     const casing = el.classList.contains('line') ? [el.previousElementSibling!] : [];
@@ -22,7 +22,7 @@ export class Quiet {
   }
 
   /** Applies the silenced elements' styles while their transitions are off, then gives them back. */
-  end(root: Element | undefined) {
+  _end(root: Element | undefined) {
     const elements = this._elements;
     this._elements = null;
     if (!elements?.length) return;

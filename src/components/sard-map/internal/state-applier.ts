@@ -32,11 +32,11 @@ const stateSheets = new WeakSet<CSSStyleSheet>();
 const stateOf = (control: Record<string, string> | undefined, id: string) => (control && Object.hasOwn(control, id) ? control[id]! : '');
 
 export class StateApplier {
-  readonly elements = { area: new Map<string, SVGPathElement>(), line: new Map<string, SVGPathElement>(), point: new Map<string, SVGGElement>() };
-  applied: StoryState | null = null;
-  highlighted = new Set<string>();
+  readonly _elements = { area: new Map<string, SVGPathElement>(), line: new Map<string, SVGPathElement>(), point: new Map<string, SVGGElement>() };
+  _applied: StoryState | null = null;
+  _highlighted = new Set<string>();
   /** Points hidden by the last step, still fading out: they keep following the camera. */
-  fading: string[] = [];
+  _fading: string[] = [];
   private _eventIndex: Map<string, number>;
   private _draws: Animation[] = [];
   private _areas?: SVGGElement;
@@ -46,9 +46,9 @@ export class StateApplier {
   }
 
   /** Finds the drawing's elements and gives it the story's state colours. */
-  attach(root: ShadowRoot) {
+  _attach(root: ShadowRoot) {
     for (const kind of ['area', 'line', 'point'] as const) {
-      const map = this.elements[kind] as Map<string, Element>;
+      const map = this._elements[kind] as Map<string, Element>;
       root.querySelectorAll(`[data-${kind}]`).forEach((el) => map.set(el.getAttribute(`data-${kind}`)!, el));
     }
     this._areas = root.querySelector<SVGGElement>('.areas') ?? undefined;
@@ -76,42 +76,42 @@ export class StateApplier {
   }
 
   /** Applies `state`; returns the lines that appeared (they draw themselves once the camera arrives). */
-  apply(state: StoryState, instant: boolean, reduced: boolean): SVGPathElement[] {
-    const previous = this.applied;
-    this.finishDraws();
+  _apply(state: StoryState, instant: boolean, reduced: boolean): SVGPathElement[] {
+    const previous = this._applied;
+    this._finishDraws();
     const touched = previous ? this._touched(previous, state) : null;
     const controlIds = touched?.control ?? new Set([...Object.keys(previous?.control ?? {}), ...Object.keys(state.control)]);
     const recolour: Array<[SVGPathElement, string]> = [];
     for (const id of controlIds) {
       const s = stateOf(state.control, id);
-      const el = this.elements.area.get(id);
+      const el = this._elements.area.get(id);
       if (el && (!previous || stateOf(previous.control, id) !== s)) recolour.push([el, s]);
     }
     this._recolour(recolour, instant || reduced);
 
     const visible = new Set(state.visible);
     const wasVisible = new Set(previous?.visible ?? []);
-    this.fading = [];
+    this._fading = [];
     const newLines: SVGPathElement[] = [];
     for (const id of touched?.visible ?? new Set([...wasVisible, ...visible])) {
       const on = visible.has(id);
       if (previous && wasVisible.has(id) === on) continue;
-      const el = this.elements.line.get(id) ?? this.elements.point.get(id);
+      const el = this._elements.line.get(id) ?? this._elements.point.get(id);
       if (!el) continue;
       el.setAttribute('data-visible', String(on));
-      this._quiet.silence(el);
-      if (!on) this.fading.push(id);
+      this._quiet._silence(el);
+      if (!on) this._fading.push(id);
       if (on && !instant && el.classList.contains('line') && !el.hasAttribute('data-approximate')) newLines.push(el as SVGPathElement);
     }
     const highlight = new Set(state.highlight);
-    for (const id of new Set([...this.highlighted, ...highlight])) {
-      if (this.highlighted.has(id) === highlight.has(id)) continue;
-      const el = this.elements.line.get(id) ?? this.elements.point.get(id) ?? this.elements.area.get(id);
+    for (const id of new Set([...this._highlighted, ...highlight])) {
+      if (this._highlighted.has(id) === highlight.has(id)) continue;
+      const el = this._elements.line.get(id) ?? this._elements.point.get(id) ?? this._elements.area.get(id);
       el?.setAttribute('data-highlight', String(highlight.has(id)));
-      if (el) this._quiet.silence(el);
+      if (el) this._quiet._silence(el);
     }
-    this.highlighted = highlight;
-    this.applied = state;
+    this._highlighted = highlight;
+    this._applied = state;
     return newLines;
   }
 
@@ -124,21 +124,21 @@ export class StateApplier {
     if (many) layer?.classList.add('swap');
     for (const [el, s] of changes) {
       el.setAttribute('data-state', s);
-      if (!many) this._quiet.silence(el);
+      if (!many) this._quiet._silence(el);
     }
     if (many && !instant) layer?.animate([{ opacity: 0.35 }, { opacity: 1 }], { duration: 500, easing: 'ease-out' });
   }
 
   /** Shown points, and hidden ones still fading, follow the camera (they live in screen space). */
-  positionPoints(k: number, tx: number, ty: number, points: Map<string, DrawnFeature>) {
-    for (const id of [...(this.applied?.visible ?? []), ...this.fading]) {
+  _positionPoints(k: number, tx: number, ty: number, points: Map<string, DrawnFeature>) {
+    for (const id of [...(this._applied?.visible ?? []), ...this._fading]) {
       const at = points.get(id)?.anchor;
-      if (at) this.elements.point.get(id)?.setAttribute('transform', `translate(${k * at[0] + tx},${k * at[1] + ty})`);
+      if (at) this._elements.point.get(id)?.setAttribute('transform', `translate(${k * at[0] + tx},${k * at[1] + ty})`);
     }
   }
 
   /** Newly shown lines draw themselves once the camera has arrived (`k`: its scale; `delay`: the zoom's ms). */
-  drawLines(lines: SVGPathElement[], k: number, delay: number) {
+  _drawLines(lines: SVGPathElement[], k: number, delay: number) {
     for (const line of lines) {
       const length = line.getTotalLength() * k; // non-scaling stroke: dashes are in screen px
       if (!(length > 0)) continue;
@@ -157,7 +157,7 @@ export class StateApplier {
     }
   }
 
-  finishDraws() {
+  _finishDraws() {
     for (const a of this._draws) a.finish();
     this._draws = [];
   }
