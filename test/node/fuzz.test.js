@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import fc from 'fast-check';
+import { geoArea, geoBounds } from 'd3-geo';
+import { feature as topoFeature } from 'topojson-client';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = Number(process.env.FUZZ_SEED ?? 20160717);
@@ -567,21 +569,24 @@ function buildStory(s, initial, events, mapView, startDay) {
 /** Independent model of API.md "Semantics": the state as of event k, from initial and events 0..k. */
 function referenceState(story, geo, k) {
   const { file, spec } = story;
-  const bboxOf = (kind, ids) => {
-    let box = null;
-    for (const id of ids) {
-      const g = [...file.map.topology.objects[kind].geometries].find((x) => x.id === id);
-      if (!g) continue;
-      const coords = kind === 'points' ? [g.coordinates] : g.arcs.flat(2).flatMap((i) => file.map.topology.arcs[i]);
-      for (const [x, y] of coords) box = box ? [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)] : [x, y, x, y];
-    }
-    return box;
+  // Spherical bounds (API.md v1.1), by d3's geoBounds of all the named features at once: an oracle
+  // independent of the kit's per-feature union.
+  const geometriesOf = (kind, ids) =>
+    ids
+      .map((id) => file.map.topology.objects[kind].geometries.find((x) => x.id === id))
+      .filter(Boolean)
+      .map((g) => topoFeature(file.map.topology, g).geometry)
+      // Either winding is the small shape (API.md): a polygon d3 reads as more than a hemisphere is reversed.
+      .map((g) => (g.type === 'Polygon' && geoArea(g) > 2 * Math.PI ? { ...g, coordinates: g.coordinates.map((r) => [...r].reverse()) } : g));
+  const bboxOf = (...kinds) => {
+    const geometries = kinds.flatMap(([kind, ids]) => geometriesOf(kind, ids ?? []));
+    if (!geometries.length) return null;
+    const [[w, s], [e, n]] = geoBounds({ type: 'GeometryCollection', geometries });
+    return [w, s, e, n];
   };
   const resolve = (view) => {
     if (Array.isArray(view)) return [...view];
-    const a = view.areas ? bboxOf('areas', view.areas) : null;
-    const p = view.points ? bboxOf('points', view.points) : null;
-    const box = a && p ? [Math.min(a[0], p[0]), Math.min(a[1], p[1]), Math.max(a[2], p[2]), Math.max(a[3], p[3])] : a ?? p;
+    const box = bboxOf(['areas', view.areas], ['points', view.points]);
     if (!box) return null;
     const padX = Math.max(0, (MIN_VIEW_SPAN - (box[2] - box[0])) / 2);
     const padY = Math.max(0, (MIN_VIEW_SPAN - (box[3] - box[1])) / 2);
@@ -591,7 +596,7 @@ function referenceState(story, geo, k) {
   const visible = new Set(file.initial.visible ?? []);
   const explicit = new Map(Object.keys(file.counters).map((id) => [id, null]));
   for (const [id, v] of Object.entries(file.initial.counters ?? {})) explicit.set(id, v);
-  let view = file.map.view ? [...file.map.view] : bboxOf('areas', spec.areas);
+  let view = file.map.view ? [...file.map.view] : bboxOf(['areas', spec.areas]);
   let highlight = [];
   let date = null;
   for (const e of file.events.slice(0, k + 1)) {

@@ -35,12 +35,18 @@ const hashId = () => {
 
 /** A server that never answers must not leave the author guessing: after 15 s the load fails ("signal timed out"). */
 const fetchText = async (url: string) => {
-  const response = await fetch(url, { signal: AbortSignal.timeout(15e3) }).catch((e: Error) => {
-    // fetch says only "Failed to fetch" (Chrome) or "NetworkError…" (Firefox) for both: name the likely causes.
-    throw e.name == 'TypeError' ? Error(`${e.message}: a network error, or CORS`) : e;
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-  return response.text();
+  const signal = AbortSignal.timeout(15e3);
+  try {
+    const response = await fetch(url, { signal }).catch((e: Error) => {
+      // fetch says only "Failed to fetch" (Chrome) or "NetworkError…" (Firefox) for both: name the likely causes.
+      throw e.name == 'TypeError' ? Error(`${e.message}: a network error, or CORS`) : e;
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    return await response.text();
+  } catch (e) {
+    // A body cut off by the timeout says "The user aborted a request." in some Chromium releases: say what happened.
+    throw signal.aborted ? Error('timed out (15 s)') : e;
+  }
 };
 
 /**

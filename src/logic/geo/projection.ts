@@ -74,8 +74,9 @@ export function makeProjection(name: ProjectionName, region: BBox): MapProjectio
   const project = factories[name]().rotate([-centreLon, 0]);
   if (name === 'conic-equal-area') (project as ReturnType<typeof geoConicEqualArea>).parallels(parallelsFor(region[1], region[3]));
   const clampLat = name === 'mercator' ? MERCATOR_MAX_LAT : 90;
-  // A precision of a tenth of a unit: curves stay smooth at 10× the region's zoom (the unit is a px at 1×).
-  project.precision(0.1).fitExtent([[-500, -500], [500, 500]], { type: 'MultiPoint', coordinates: outline(region, centreLon, clampLat) });
+  // d3's default resampling (0.7 units, a unit being about a px at the region's zoom): published topologies
+  // have vertices far closer than the long great-circle edges resampling is for.
+  project.fitExtent([[-500, -500], [500, 500]], { type: 'MultiPoint', coordinates: outline(region, centreLon, clampLat) });
   return {
     project,
     box(view) {

@@ -49,6 +49,14 @@ function* arcIndices(geometry: any): Generator<number> {
   }
 }
 
+const safely = <T>(compute: () => T): T | null => {
+  try {
+    return compute();
+  } catch {
+    return null;
+  }
+};
+
 /** Two features of one id become one: both shapes fill, fit and count as that id. */
 function merge(a: Feature, b: Feature): Feature {
   const parts = (g: Geometry | null): Geometry[] => (!g ? [] : g.type === 'GeometryCollection' ? g.geometries : [g]);
@@ -132,8 +140,10 @@ export function buildGeo(
       features[kind].set(id, earlier ? merge(earlier, f) : f);
     });
     const where = isCollection ? ['objects', name, 'geometries'] : ['objects', name];
-    if (shared.size) report('warning', where, `ids used by several features (each names all of them): ${[...shared].map((id) => `"${id}"`).join(', ')}`);
-    if (withoutId && kind !== 'base') report('warning', where, `features without an id: ${withoutId} (${kind === 'areas' ? 'drawn, but they take no state' : 'they cannot be shown'})`);
+    // Areas only: a road or a river in several pieces under one id is how lines are published.
+    if (kind !== 'areas') return;
+    if (shared.size) report('warning', where, `shared ids (each names all its features): ${[...shared].map((id) => `"${id}"`).join(', ')}`);
+    if (withoutId) report('warning', where, `${withoutId} features without an id (drawn, no state)`);
   };
   read('areas', spec.areas, 'areas');
   read('lines', spec.lines, 'lines');
@@ -144,7 +154,8 @@ export function buildGeo(
   const km2 = new Map<string, number>();
   const boxes = new Map<Feature, BBox | null>();
   const boxOf = (f: Feature) => {
-    if (!boxes.has(f)) boxes.set(f, f.geometry ? boundsOf(f.geometry) : null);
+    // A ring with no positions passes topojson and geoArea but not geoBounds: such a feature bounds nothing.
+    if (!boxes.has(f)) boxes.set(f, f.geometry ? safely(() => boundsOf(f.geometry)) : null);
     return boxes.get(f)!;
   };
   const geo: Geo = {
@@ -154,7 +165,7 @@ export function buildGeo(
     base,
     missing,
     areaKm2(id) {
-      if (!km2.has(id)) km2.set(id, areaKm2(features.areas.get(id)?.geometry));
+      if (!km2.has(id)) km2.set(id, safely(() => areaKm2(features.areas.get(id)?.geometry)) ?? 0);
       return km2.get(id)!;
     },
     bounds(kind, ids) {

@@ -13,7 +13,7 @@ export const PATTERN_PREFIX = 'sard-hatch';
 export type LabelKind = 'base' | 'area' | 'line' | 'point';
 
 const label = (kind: LabelKind, f: DrawnFeature) =>
-  f.name && f.id ? svg`<text class="${kind}-label" data-for=${kind}:${f.id}>${f.name}</text>` : nothing;
+  f.name ? svg`<text class="${kind}-label" data-for=${kind}:${f.id}>${f.name}</text>` : nothing;
 
 export function drawing(model: MapModel, stateCount: number) {
   return svg`

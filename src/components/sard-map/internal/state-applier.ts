@@ -126,7 +126,7 @@ export class StateApplier {
       el.setAttribute('data-state', s);
       if (!many) this._quiet._silence(el);
     }
-    if (many && !instant) layer?.animate([{ opacity: 0.35 }, { opacity: 1 }], { duration: 500, easing: 'ease-out' });
+    if (many && !instant) layer?.animate([{ opacity: 0.35 }, { opacity: 1 }], 500);
   }
 
   /** Shown points, and hidden ones still fading, follow the camera (they live in screen space). */
