@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
 import { StoryProvider, provideFixed, type StoryContext } from '../../context.js';
 import { storyStyles } from './sard-story.styles.js';
 import { ScrollStepsController } from '../../controllers/scroll-steps.js';
@@ -252,6 +251,8 @@ export class SardStory extends LitElement {
       // Only once there are steps to land on: while the page is parsed, reading the viewport height forces a layout.
       if (this._loaded) box.style.setProperty('--_trigger', `${Math.max(0, this.triggerY() - 2)}px`);
     }
+    // The debug trigger line (rendered with `debug`) sits where steps are triggered.
+    this.renderRoot.querySelector<HTMLElement>('.trigger')?.style.setProperty('inset-block-start', `${this.triggerY()}px`);
     // The trigger line moves with the layout: start over when it changes.
     const layout = this.effectiveLayout;
     if (this._loaded?.folded && layout !== this._appliedLayout) {
@@ -304,7 +305,8 @@ export class SardStory extends LitElement {
 
   private _renderTrigger() {
     const y = this.triggerY();
-    return html`<div class="trigger" aria-hidden="true" ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('inset-block-start', `${y}px`))}><span>trigger ${Math.round(y)}px</span></div>`;
+    // Placed in updated() through the CSSOM (a style attribute would break under a strict CSP).
+    return html`<div class="trigger" aria-hidden="true"><span>trigger ${Math.round(y)}px</span></div>`;
   }
 
   // ── loading ─────────────────────────────────────────────────────
