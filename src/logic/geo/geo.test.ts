@@ -5,6 +5,8 @@ import { lonSpan, padToMinimum, unionBounds } from './bounds.js';
 import { rewind } from './rewind.js';
 import { makeProjection } from './projection.js';
 import { areaAnchor } from './anchor.js';
+import { storyRegion } from './region.js';
+import type { EventFile } from '../types.js';
 import type { BBox } from '../types.js';
 
 // A fixed pseudo-random sequence: the same cases every run.
@@ -91,6 +93,29 @@ describe('makeProjection', () => {
       expect(box, name).to.not.equal(null);
       box!.forEach((v) => expect(Number.isFinite(v), name).to.be.true);
     }
+  });
+});
+
+describe('storyRegion', () => {
+  const story = (...views: BBox[]) =>
+    ({ version: 1, locale: 'en', map: { topology: 't', areas: 'a', view: views[0] }, events: views.slice(1).map((view, i) => ({ id: `e${i}`, date: '2020-01-01', view })) }) as EventFile;
+
+  it('puts the seam of a world story away from its partial views: a world map that visits the Bering Strait is centred on the Pacific', () => {
+    const region = storyRegion(story([-180, -60, 180, 85], [165, 50, -165, 72]), null);
+    expect(region.box).to.deep.equal([-180, -60, 180, 85]);
+    expect(Math.abs(region.centre)).to.be.closeTo(180, 1e-9);
+    const p = makeProjection('equal-earth', region.box, region.centre);
+    const bering = p.box([165, 50, -165, 72])!;
+    const world = p.box(region.box)!;
+    // The strait is one narrow box in the middle of the map, not cut in two at its edges.
+    expect(bering[2] - bering[0]).to.be.lessThan((world[2] - world[0]) / 6);
+    expect((bering[0] + bering[2]) / 2).to.be.closeTo((world[0] + world[2]) / 2, 1);
+  });
+
+  it('centres a regional story on its views, and asks for more digits the closer it zooms', () => {
+    const region = storyRegion(story([36, 35, 38, 37], [37.1, 36.1, 37.2, 36.2]), null);
+    expect(region.centre).to.be.closeTo(37, 1e-9);
+    expect(region.digits).to.equal(3);
   });
 });
 

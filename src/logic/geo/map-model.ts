@@ -52,7 +52,7 @@ function lineMiddle(g: Geometry | null): number[] | undefined {
 }
 
 export function buildMapModel(geo: Geo, lang: string, name: ProjectionName, region: StoryRegion): MapModel {
-  const projection = makeProjection(name, region.box);
+  const projection = makeProjection(name, region.box, region.centre);
   const path = geoPath(projection.project).digits(region.digits);
   const point = (p: number[] | undefined): XY | null => {
     const xy = p && projection.project(p as [number, number]);

@@ -34,8 +34,9 @@ const SAMPLES = 16;
 /** Points along the edges of a box, their longitudes unwrapped from `centre` (never more than EDGE away). */
 function outline(view: BBox, centre: number, clampLat: number): Array<[number, number]> {
   const span = lonSpan(view);
-  // Measured from the centre, so a box that crosses 180° is one run of longitudes.
-  let from = view[0] - centre;
+  // Measured from the centre, so a box that crosses 180° is one run of longitudes; the whole globe is the
+  // whole map, wherever its centre.
+  let from = span >= 360 ? -180 : view[0] - centre;
   from = from < -180 ? from + 360 : from > 180 ? from - 360 : from;
   const west = Math.max(-EDGE, from);
   const east = Math.min(EDGE, from + span);
@@ -68,9 +69,8 @@ const factories: Record<ProjectionName, () => GeoProjection> = {
   'conic-equal-area': geoConicEqualArea,
 };
 
-/** The projection `name` for a story whose views all lie in `region`. */
-export function makeProjection(name: ProjectionName, region: BBox): MapProjection {
-  const [centreLon] = boxCentre(region);
+/** The projection `name` for a story whose views all lie in `region`, turned to `centreLon`. */
+export function makeProjection(name: ProjectionName, region: BBox, centreLon = boxCentre(region)[0]): MapProjection {
   const project = factories[name]().rotate([-centreLon, 0]);
   if (name === 'conic-equal-area') (project as ReturnType<typeof geoConicEqualArea>).parallels(parallelsFor(region[1], region[3]));
   const clampLat = name === 'mercator' ? MERCATOR_MAX_LAT : 90;

@@ -7,10 +7,16 @@
 import type { BBox, EventFile } from '../types.js';
 import type { Geo } from './topology.js';
 import { initialView, resolveView } from '../state.js';
-import { boundsOf, lonSpan, unionBounds, WORLD } from './bounds.js';
+import { boundsOf, boxCentre, lonSpan, unionBounds, WORLD } from './bounds.js';
 
 export interface StoryRegion {
   box: BBox;
+  /**
+   * The projection's central meridian: the middle of the views that are not the whole globe, so its
+   * seam (the meridian opposite) falls in the widest gap between them and cuts none. A world story that
+   * also visits the Bering Strait is drawn centred on the Pacific.
+   */
+  centre: number;
   /** Decimal places the drawing needs (in units of a 1000-unit region) for the closest view to stay sharp. */
   digits: number;
 }
@@ -27,8 +33,9 @@ export function storyRegion(file: EventFile, geo: Geo | null): StoryRegion {
   const drawn = () =>
     geo && unionBounds([...(['areas', 'lines', 'points'] as const).map((kind) => geo.bounds(kind, null)), ...geo.base.map((f) => f.geometry && boundsOf(f.geometry))].filter((b) => !!b));
   const box = unionBounds(views) ?? drawn() ?? WORLD;
+  const partial = unionBounds(views.filter((v) => lonSpan(v) < 360));
   const size = (b: BBox) => Math.max(lonSpan(b), b[3] - b[1], 1e-9);
   const zoom = Math.max(1, ...views.map((v) => size(box) / size(v)));
   // A tenth of a unit is a tenth of a pixel at 1×; each tenfold zoom needs a digit more.
-  return { box, digits: Math.min(5, 1 + Math.ceil(Math.log10(zoom))) };
+  return { box, centre: boxCentre(partial ?? box)[0], digits: Math.min(5, 1 + Math.ceil(Math.log10(zoom))) };
 }
