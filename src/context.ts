@@ -3,7 +3,7 @@
  * A graphic asks with one bubbling, composed event when it connects; the
  * nearest story answers and keeps calling back with each new state until the
  * graphic disconnects. Own code instead of @lit/context: this one case costs
- * ~0.3 KB gzip instead of ~1 KB, and the 30 KB budget holds the map.
+ * ~0.3 KB gzip instead of ~1 KB, and the 40 KB budget holds the map (d3-geo).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EventFile, StoryState } from './logic/types.js';
