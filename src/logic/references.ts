@@ -5,6 +5,7 @@
  * so an author sees all problems at once.
  */
 import type { Geo, FeatureKind } from './geo/topology.js';
+import { lonSpan } from './geo/bounds.js';
 import type { Problem } from './types.js';
 import { formatPath } from './json-path.js';
 import { parseDay } from './dates.js';
@@ -62,8 +63,8 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     const [w, s, e, n] = value as number[];
     const inLon = (x: number) => x >= -180 && x <= 180;
     const inLat = (y: number) => y >= -90 && y <= 90;
-    // west > east is a view across the antimeridian; west = east would be no width at all.
-    if (!inLon(w!) || !inLon(e!) || !inLat(s!) || !inLat(n!) || s! >= n! || w! === e!) {
+    // west > east is a view across the antimeridian; west = east (or 180 and -180) would be no width at all.
+    if (!inLon(w!) || !inLon(e!) || !inLat(s!) || !inLat(n!) || s! >= n! || !lonSpan(value as [number, number, number, number])) {
       report('error', path, `malformed view: [west, south, east, north] needs ±180/±90, south < north, west ≠ east (west > east crosses 180°), got [${value.join(', ')}]`);
     }
   };

@@ -174,7 +174,9 @@ describe('validation', () => {
         f.events[5].view = [37.3, 36.1, 37.3, 36.3];
         // west > east is a view across 180° (API.md v1.1): no problem.
         f.events[4].view = [165, 50, -165, 72];
+        f.events[2].view = [180, 36, -180, 37]; // the same meridian: no width
       });
+      expectOne(problems, 'error', 'events[2].view', /west ≠ east/);
       expectOne(problems, 'error', 'events[5].view', /west ≠ east/);
       expect(problems.filter((p) => p.path === 'events[4].view')).to.deep.equal([]);
       expectOne(problems, 'error', 'events[1].view', /^malformed view: expected \[west, south, east, north\]/);

@@ -67,6 +67,8 @@ export function areaAnchor(object: GeoPermissibleObjects, projection: MapProject
   // Cut across the largest ring's height; every ring counts (even-odd), so holes stay outside.
   let largest = rings[0]!;
   for (const ring of rings) if (Math.abs(ringArea(ring)) > Math.abs(ringArea(largest))) largest = ring;
-  const ys = largest.map((p) => p[1]!);
-  return widestRun(rings, Math.min(...ys), Math.max(...ys));
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const [, y] of largest) (top = Math.min(top, y!)), (bottom = Math.max(bottom, y!));
+  return widestRun(rings, top, bottom);
 }

@@ -30,10 +30,14 @@ export function boxCentre(box: BBox): [number, number] {
   return [wrapLon(box[0] + lonSpan(box) / 2), (box[1] + box[3]) / 2];
 }
 
-/** The spherical bounds of a geometry, or null when it has no position. */
+/** The spherical bounds of a geometry, or null when it has no position (or a ring with none, which geoBounds cannot take). */
 export function boundsOf(object: GeoPermissibleObjects): BBox | null {
-  const [[west, south], [east, north]] = geoBounds(object);
-  return [west, south, east, north].every(Number.isFinite) ? [west, south, east, north] : null;
+  try {
+    const [[west, south], [east, north]] = geoBounds(object);
+    return [west, south, east, north].every(Number.isFinite) ? [west, south, east, north] : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -42,8 +46,10 @@ export function boundsOf(object: GeoPermissibleObjects): BBox | null {
  */
 export function unionBounds(boxes: readonly BBox[]): BBox | null {
   if (!boxes.length) return null;
-  const south = Math.min(...boxes.map((b) => b[1]));
-  const north = Math.max(...boxes.map((b) => b[3]));
+  // Loops, not Math.min(...): a topology of 100,000 areas would pass more arguments than engines take.
+  let south = 90;
+  let north = -90;
+  for (const b of boxes) (south = Math.min(south, b[1])), (north = Math.max(north, b[3]));
   if (boxes.some((b) => lonSpan(b) >= 360)) return [-180, south, 180, north];
   const arcs = boxes.map((b): [number, number] => [b[0], b[0] + lonSpan(b)]).sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
@@ -51,6 +57,12 @@ export function unionBounds(boxes: readonly BBox[]): BBox | null {
     const last = merged[merged.length - 1];
     if (last && arc[0] <= last[1]) last[1] = Math.max(last[1], arc[1]);
     else merged.push([...arc]);
+  }
+  // The last arc may run past 180° over the first ones (a box across the antimeridian): fold them in.
+  let last = merged[merged.length - 1]!;
+  while (merged.length > 1 && last[1] - 360 >= merged[0]![0]) {
+    last[1] = Math.max(last[1], merged.shift()![1] + 360);
+    last = merged[merged.length - 1]!;
   }
   // The widest gap, going round: from the end of one merged arc to the start of the next.
   let gap = -Infinity;

@@ -50,6 +50,28 @@ describe('unionBounds (boxes on the sphere)', () => {
     expect(lonSpan(box)).to.equal(30);
   });
 
+  it('folds a box across 180° over the boxes it covers at the start of the list', () => {
+    expect(unionBounds([[170, 0, -160, 10], [-175, 0, -170, 10]])).to.deep.equal([170, 0, -160, 10]);
+  });
+
+  it('always holds every box it was given (random boxes, across 180° too)', () => {
+    const inside = (lon: number, [w, , e]: BBox) => ((lon - w + 360) % 360) <= lonSpan([w, 0, e, 0]) + 1e-9;
+    for (let n = 0; n < 500; n++) {
+      const boxes: BBox[] = Array.from({ length: 1 + Math.floor(random() * 5) }, () => {
+        const w = Math.round(random() * 360 - 180);
+        const e = w + 1 + Math.round(random() * 60);
+        return [w, 0, e > 180 ? e - 360 : e, 10];
+      });
+      const union = unionBounds(boxes)!;
+      for (const b of boxes) {
+        for (let i = 0; i <= 10; i++) {
+          const lon = b[0] + (lonSpan(b) * i) / 10;
+          expect(inside(lon > 180 ? lon - 360 : lon, union), `${lon} of ${b} in ${union} (case ${n}: ${JSON.stringify(boxes)})`).to.be.true;
+        }
+      }
+    }
+  });
+
   it('takes the whole globe when nothing is left out', () => {
     expect(unionBounds([[-180, -10, 180, 10]])).to.deep.equal([-180, -10, 180, 10]);
     expect(unionBounds([])).to.equal(null);
@@ -112,6 +134,11 @@ describe('storyRegion', () => {
     expect((bering[0] + bering[2]) / 2).to.be.closeTo((world[0] + world[2]) / 2, 1);
   });
 
+  it('keeps the seam off a narrow view even beside a nearly whole one', () => {
+    const region = storyRegion(story([-175, -60, 180, 85], [165, 50, -165, 72]), null);
+    expect(Math.abs(region.centre)).to.be.closeTo(180, 1e-9);
+  });
+
   it('centres a regional story on its views, and asks for more digits the closer it zooms', () => {
     const region = storyRegion(story([36, 35, 38, 37], [37.1, 36.1, 37.2, 36.2]), null);
     expect(region.centre).to.be.closeTo(37, 1e-9);
@@ -128,5 +155,32 @@ describe('areaAnchor', () => {
     const inC = lon < 1 || lat > 2 || lat < 1;
     expect(inC, `anchor at ${lon}, ${lat}`).to.be.true;
     expect(lon).to.be.within(0, 3);
+  });
+});
+
+describe('buildMapModel', () => {
+  it('places a point, and labels a line, whose id several features share (drawn as one collection)', async () => {
+    const { buildGeo } = await import('./topology.js');
+    const { buildMapModel } = await import('./map-model.js');
+    const topology = {
+      type: 'Topology',
+      arcs: [[[0, 0], [1, 0]], [[0, 1], [1, 1]], [[2, 1], [3, 1], [4, 1]], [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]],
+      objects: {
+        areas: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', id: 'a', arcs: [[3]] }] },
+        places: { type: 'GeometryCollection', geometries: [{ type: 'Point', id: 'p', coordinates: [0.5, 0.5] }, { type: 'Point', id: 'p', coordinates: [0.6, 0.6] }] },
+        roads: { type: 'GeometryCollection', geometries: [{ type: 'LineString', id: 'r', arcs: [0] }, { type: 'LineString', id: 'r', arcs: [2] }] },
+      },
+    };
+    const spec = { topology: topology as never, areas: 'areas', points: 'places', lines: 'roads' };
+    const { geo } = buildGeo(topology as never, spec, 't', 'f');
+    const model = buildMapModel(geo!, 'en', 'mercator', { box: [0, 0, 4, 1], centre: 2, digits: 3 });
+    const p = model.points.find((f) => f.id === 'p')!;
+    const r = model.lines.find((f) => f.id === 'r')!;
+    expect(p.anchor, 'the point has a place').to.not.equal(null);
+    expect(p.anchor!.every(Number.isFinite)).to.be.true;
+    // The road's label sits on its longest part (2…4° along 1°N): its middle vertex, 3°E.
+    const [lon, lat] = model.projection.project.invert!(r.anchor!)!;
+    expect(lon).to.be.closeTo(3, 1e-6);
+    expect(lat).to.be.closeTo(1, 1e-6);
   });
 });

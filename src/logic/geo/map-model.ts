@@ -43,12 +43,31 @@ export interface MapModel {
 function lazy<T>(compute: () => T): () => T {
   let done = false;
   let value: T;
-  return () => (done ? value! : ((done = true), (value = compute())));
+  return () => (done ? value! : ((value = compute()), (done = true), value));
 }
 
+/** The runs of positions of a geometry: a line's parts, a point's position (features sharing an id are a collection). */
+function runsOf(g: Geometry | null): number[][][] {
+  if (!g) return [];
+  switch (g.type) {
+    case 'Point':
+      return [[g.coordinates]];
+    case 'MultiPoint':
+    case 'LineString':
+      return [g.coordinates];
+    case 'MultiLineString':
+      return g.coordinates;
+    case 'GeometryCollection':
+      return g.geometries.flatMap(runsOf);
+    default:
+      return [];
+  }
+}
+
+/** A line's label: the middle vertex of its longest part. */
 function lineMiddle(g: Geometry | null): number[] | undefined {
-  const coords = g?.type === 'LineString' ? g.coordinates : g?.type === 'MultiLineString' ? g.coordinates[0] : null;
-  return coords?.[Math.floor(coords.length / 2)];
+  const longest = runsOf(g).reduce<number[][]>((a, b) => (b.length > a.length ? b : a), []);
+  return longest[Math.floor(longest.length / 2)];
 }
 
 export function buildMapModel(geo: Geo, lang: string, name: ProjectionName, region: StoryRegion): MapModel {
@@ -61,10 +80,7 @@ export function buildMapModel(geo: Geo, lang: string, name: ProjectionName, regi
   const anchors = {
     area: (f: Feature) => areaAnchor(f, projection),
     line: (f: Feature) => point(lineMiddle(f.geometry)) ?? areaAnchor(f, projection),
-    point: (f: Feature) => {
-      const g = f.geometry;
-      return point(g?.type === 'Point' ? g.coordinates : g?.type === 'MultiPoint' ? g.coordinates[0] : undefined);
-    },
+    point: (f: Feature) => point(runsOf(f.geometry)[0]?.[0]),
   };
   const drawn = (f: Feature, id: string, kind: keyof typeof anchors): DrawnFeature => {
     const anchor = lazy(() => (f.geometry ? anchors[kind](f) : null));

@@ -33,9 +33,10 @@ export function storyRegion(file: EventFile, geo: Geo | null): StoryRegion {
   const drawn = () =>
     geo && unionBounds([...(['areas', 'lines', 'points'] as const).map((kind) => geo.bounds(kind, null)), ...geo.base.map((f) => f.geometry && boundsOf(f.geometry))].filter((b) => !!b));
   const box = unionBounds(views) ?? drawn() ?? WORLD;
-  const partial = unionBounds(views.filter((v) => lonSpan(v) < 360));
+  // Views narrower than half the globe: a nearly whole one would close the circle and leave no gap.
+  const partial = unionBounds(views.filter((v) => lonSpan(v) < 180));
   const size = (b: BBox) => Math.max(lonSpan(b), b[3] - b[1], 1e-9);
   const zoom = Math.max(1, ...views.map((v) => size(box) / size(v)));
   // A tenth of a unit is a tenth of a pixel at 1×; each tenfold zoom needs a digit more.
-  return { box, centre: boxCentre(partial ?? box)[0], digits: Math.min(5, 1 + Math.ceil(Math.log10(zoom))) };
+  return { box, centre: boxCentre(partial && lonSpan(partial) < 360 ? partial : box)[0], digits: Math.min(5, 1 + Math.ceil(Math.log10(zoom))) };
 }

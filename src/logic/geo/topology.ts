@@ -49,6 +49,7 @@ function* arcIndices(geometry: any): Generator<number> {
   }
 }
 
+/** A ring with no positions passes topojson but not every d3 measure: such a feature measures nothing. */
 const safely = <T>(compute: () => T): T | null => {
   try {
     return compute();
@@ -154,8 +155,7 @@ export function buildGeo(
   const km2 = new Map<string, number>();
   const boxes = new Map<Feature, BBox | null>();
   const boxOf = (f: Feature) => {
-    // A ring with no positions passes topojson and geoArea but not geoBounds: such a feature bounds nothing.
-    if (!boxes.has(f)) boxes.set(f, f.geometry ? safely(() => boundsOf(f.geometry)) : null);
+    if (!boxes.has(f)) boxes.set(f, f.geometry ? boundsOf(f.geometry) : null);
     return boxes.get(f)!;
   };
   const geo: Geo = {

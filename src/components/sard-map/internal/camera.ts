@@ -36,7 +36,7 @@ export class MapCamera {
 
   /** The camera that fits a projected box into the frame, keeping `padding` px around it. */
   private _fit([x0, y0, x1, y1]: Box): Camera {
-    const pad = Math.min(this._host._settings().padding, this._width / 4, this._height / 4);
+    const pad = Math.min(Math.max(0, this._host._settings().padding) || 0, this._width / 4, this._height / 4);
     const k = Math.min((this._width - 2 * pad) / Math.max(x1 - x0, 1e-9), (this._height - 2 * pad) / Math.max(y1 - y0, 1e-9));
     return [(x0 + x1) / 2, (y0 + y1) / 2, this._width / k];
   }
@@ -47,7 +47,12 @@ export class MapCamera {
    * did not change.
    */
   _moveTo(box: Box, instant: boolean, force = false): number {
-    if (this._width <= 0 || this._height <= 0) return 0;
+    if (this._width <= 0 || this._height <= 0) {
+      // A hidden map: no zoom runs at scale 0; the view is fitted when the map has a size again.
+      cancelAnimationFrame(this._frame);
+      this._frame = 0;
+      return 0;
+    }
     const target = this._fit(box);
     const same = this._target && target.every((v, i) => Math.abs(v - this._target![i]!) < 1e-9);
     if (same && !force) return -1;
@@ -59,7 +64,8 @@ export class MapCamera {
     cancelAnimationFrame(this._frame);
     this._frame = 0;
     const { duration, reducedMotion } = this._host._settings();
-    if (instant || !this._current || reducedMotion) {
+    // A duration that is no positive number (an attribute typo) jumps rather than animating NaN frames.
+    if (instant || !this._current || reducedMotion || !(duration > 0)) {
       this._put(target);
       return 0;
     }
@@ -80,9 +86,11 @@ export class MapCamera {
 
   /** Puts the camera at `camera` (`moved` false: only the screen-space things are placed again). */
   _put(camera: Camera, moved = true) {
-    this._current = camera;
     const [cx, cy, w] = camera;
     const k = this._width / w;
+    // A frame of no size (the map hidden mid-zoom) has no camera: nothing is drawn at scale 0 or NaN.
+    if (!(k > 0 && k < Infinity)) return;
+    this._current = camera;
     this._host._show(camera, k, this._width / 2 - k * cx, this._height / 2 - k * cy, moved);
   }
 
