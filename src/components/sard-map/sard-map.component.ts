@@ -1,14 +1,16 @@
-import { LitElement, html, nothing, render, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { StoryConsumer, type StoryContext } from '../../context.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
-import type { DrawnFeature, MapModel } from '../../logic/geo/map-model.js';
+import { ElementSizeController } from '../../controllers/element-size.js';
+import { FontsLoadedController } from '../../controllers/fonts-loaded.js';
+import type { MapModel } from '../../logic/geo/map-model.js';
 import { describeState, languageOf, viewNames, wordsFor } from '../../logic/describe.js';
 import { modelFor } from './internal/model-cache.js';
 import type { Geo } from '../../logic/geo/topology.js';
 import type { EventFile, StoryState } from '../../logic/types.js';
-import { drawing } from './internal/drawing.js';
+import { drawingElement } from './internal/drawing.js';
 import { Quiet } from './internal/quiet.js';
 import { StateApplier } from './internal/state-applier.js';
 import { LabelLayer, type Camera } from './internal/label-layer.js';
@@ -57,6 +59,8 @@ export class SardMap extends LitElement {
   constructor() {
     super();
     new StoryConsumer(this, (value) => (this.story = value));
+    new ElementSizeController(this, () => this.frameEl, (width, height) => this._resized(width, height));
+    new FontsLoadedController(this, () => this._onFonts());
   }
 
   @query('svg') private svgEl?: SVGSVGElement;
@@ -77,58 +81,44 @@ export class SardMap extends LitElement {
   private _file?: EventFile;
   private _language = 'en';
   private _applier?: StateApplier;
-  private _points = new Map<string, DrawnFeature>();
   private _hatches: Element[] = [];
   private _announced: string | null | undefined = undefined;
-  private _resizeObserver?: ResizeObserver;
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this._resizeObserver ??= new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const { width, height } = entry.contentRect;
-      const camera = this._camera;
-      if (width === camera._width && height === camera._height) return;
-      [camera._width, camera._height] = [width, height];
-      // Changing the transform inside does not resize the frame: no observer loop.
-      this.svgEl?.setAttribute('viewBox', `0 0 ${width} ${height}`);
-      // A zoom under way keeps going to the view refitted to the new size; a still map is refitted at once,
-      // labels included (a step that resizes the graphic must not fade labels in afterwards).
-      this._applier?._finishDraws();
-      if (camera._moving) this._fitView(false, true);
-      else {
-        this._quiet._start(!this._motion._reduced);
-        this._fitView(true, true);
-        this._quiet._end(this.svgEl);
-      }
-    });
-    if (this.hasUpdated) this._observeFrame();
-    document.fonts?.addEventListener('loadingdone', this._onFonts);
-  }
+  /** The frame was resized: the same view, refitted. */
+  private readonly _resized = (width: number, height: number) => {
+    const camera = this._camera;
+    if (width === camera._width && height === camera._height) return;
+    [camera._width, camera._height] = [width, height];
+    // Changing the transform inside does not resize the frame: no observer loop.
+    this.svgEl?.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    // A zoom under way keeps going to the view refitted to the new size; a still map is refitted at once,
+    // labels included (a step that resizes the graphic must not fade labels in afterwards).
+    this._applier?._finishDraws();
+    if (camera._moving) this._fitView(false, true);
+    else {
+      this._quiet._start(!this._motion._reduced);
+      this._fitView(true, true);
+      this._quiet._end(this.svgEl);
+    }
+  };
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this._resizeObserver?.disconnect();
-    document.fonts?.removeEventListener('loadingdone', this._onFonts);
     this._settle();
   }
 
   /** A web font arrived: label sizes change, so measure again and re-place. */
-  private readonly _onFonts = () => {
+  private _onFonts() {
     this._labels._forgetSizes();
-    const { _target: target, _current: current } = this._camera;
-    if (target && this._applier?._applied && this._camera._width > 0) {
-      this._placeLabels(target);
-      if (current) this._camera._put(current, false);
-    }
-  };
-
-  protected override firstUpdated() {
-    this._observeFrame();
+    this._relabel();
   }
 
-  private _observeFrame() {
-    if (this.frameEl) this._resizeObserver?.observe(this.frameEl);
+  /** Labels chosen again for where the camera is going, and put where it is now. */
+  private _relabel() {
+    const { _target: target, _current: current } = this._camera;
+    if (!target || !this._applier?._applied || !(this._camera._width > 0)) return;
+    this._placeLabels(target);
+    if (current) this._camera._put(current, false);
   }
 
   protected override willUpdate() {
@@ -166,21 +156,13 @@ export class SardMap extends LitElement {
     `;
   }
 
-  /** The drawing of the current model and its `<svg>`. */
-  private _drawing?: [MapModel, SVGSVGElement];
-
   /**
-   * The `<svg>` of `model`, rendered once: the same node while the model stays (a step changes it attribute by
+   * The `<svg>` of the current model: the same node while the model stays (a step changes it attribute by
    * attribute), a new one for a new model (nothing set on the old elements carries over).
    */
+  private _drawing?: [MapModel, SVGSVGElement];
   private _drawingOf(model: MapModel): SVGSVGElement {
-    if (this._drawing?.[0] !== model) {
-      const el = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-      el.setAttribute('aria-hidden', 'true');
-      el.setAttribute('focusable', 'false');
-      render(drawing(model, Object.keys(this._file?.states ?? {}).length), el);
-      this._drawing = [model, el];
-    }
+    if (this._drawing?.[0] !== model) this._drawing = [model, drawingElement(model, Object.keys(this._file?.states ?? {}).length)];
     return this._drawing[1];
   }
 
@@ -196,9 +178,8 @@ export class SardMap extends LitElement {
     if (!this._applier) {
       const root = this.renderRoot as ShadowRoot;
       this._applier = new StateApplier(story.file, this._quiet);
-      this._applier._attach(root);
+      this._applier._attach(root, this._model);
       this._labels._attach(root, this._model);
-      this._points = new Map(this._model.points.map((f) => [f.id, f]));
       this._hatches = [...root.querySelectorAll('.hatch')];
       // Measure now rather than wait a frame for the resize observer: the first paint already shows the view.
       const box = this.frameEl?.getBoundingClientRect();
@@ -235,11 +216,7 @@ export class SardMap extends LitElement {
     const ms = this._camera._moveTo(box, instant, force);
     if (ms >= 0) return ms;
     // Same view: labels change only if what is shown or highlighted did; the camera keeps going.
-    const { _target: target, _current: current } = this._camera;
-    if (target && this._labels._stale(state)) {
-      this._placeLabels(target);
-      if (current) this._camera._put(current, false);
-    }
+    if (this._labels._stale(state)) this._relabel();
     return 0;
   }
 
@@ -259,7 +236,7 @@ export class SardMap extends LitElement {
       // Hatching keeps its on-screen size at any zoom.
       for (const p of this._hatches) p.setAttribute('patternTransform', `scale(${1 / k})`);
     }
-    this._applier?._positionPoints(k, tx, ty, this._points);
+    this._applier?._positionPoints(k, tx, ty);
     this._labels._position(k, tx, ty);
   }
 

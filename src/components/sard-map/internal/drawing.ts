@@ -4,7 +4,7 @@
  * zoom group; points and labels are in screen space (true circles, crisp text
  * at any zoom) and are moved by the camera.
  */
-import { svg, nothing } from 'lit';
+import { render, svg, nothing } from 'lit';
 import { statePatterns } from '../../../styles/patterns.js';
 import type { DrawnFeature, MapModel } from '../../../logic/geo/map-model.js';
 
@@ -15,7 +15,7 @@ export type LabelKind = 'base' | 'area' | 'line' | 'point';
 const label = (kind: LabelKind, f: DrawnFeature) =>
   f.name ? svg`<text class="${kind}-label" data-for=${kind}:${f.id}>${f.name}</text>` : nothing;
 
-export function drawing(model: MapModel, stateCount: number) {
+function drawing(model: MapModel, stateCount: number) {
   return svg`
     <defs>${statePatterns(PATTERN_PREFIX, stateCount)}</defs>
     <g class="zoom">
@@ -34,4 +34,13 @@ export function drawing(model: MapModel, stateCount: number) {
       <text class="measure"></text>
       ${model.base.map((f) => label('base', f))}${model.areas.map((f) => label('area', f))}${model.lines.map((f) => label('line', f))}${model.points.map((f) => label('point', f))}
     </g>`;
+}
+
+/** A new `<svg>` holding the drawing of `model` (hidden from assistive technology: the frame carries the description). */
+export function drawingElement(model: MapModel, stateCount: number): SVGSVGElement {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  el.setAttribute('aria-hidden', 'true');
+  el.setAttribute('focusable', 'false');
+  render(drawing(model, stateCount), el);
+  return el;
 }

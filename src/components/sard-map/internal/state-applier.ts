@@ -14,7 +14,7 @@ import type { EventFile, StoryState } from '../../../logic/types.js';
 import { patternId } from '../../../styles/patterns.js';
 import { PATTERN_PREFIX } from './drawing.js';
 import type { Quiet } from './quiet.js';
-import type { DrawnFeature } from '../../../logic/geo/map-model.js';
+import type { DrawnFeature, MapModel } from '../../../logic/geo/map-model.js';
 
 /** Above this many recoloured areas, a step fades the layer, not each area. */
 export const AREA_FADE_LIMIT = 150;
@@ -40,13 +40,15 @@ export class StateApplier {
   private _eventIndex: Map<string, number>;
   private _draws: Animation[] = [];
   private _areas?: SVGGElement;
+  private _points = new Map<string, DrawnFeature>();
 
   constructor(private readonly _file: EventFile, private readonly _quiet: Quiet) {
     this._eventIndex = new Map(_file.events.map((e, i) => [e.id, i]));
   }
 
   /** Finds the drawing's elements and gives it the story's state colours. */
-  _attach(root: ShadowRoot) {
+  _attach(root: ShadowRoot, model: MapModel) {
+    this._points = new Map(model.points.map((f) => [f.id, f]));
     for (const kind of ['area', 'line', 'point'] as const) {
       const map = this._elements[kind] as Map<string, Element>;
       root.querySelectorAll(`[data-${kind}]`).forEach((el) => map.set(el.getAttribute(`data-${kind}`)!, el));
@@ -133,9 +135,9 @@ export class StateApplier {
   }
 
   /** Shown points, and hidden ones still fading, follow the camera (they live in screen space). */
-  _positionPoints(k: number, tx: number, ty: number, points: Map<string, DrawnFeature>) {
+  _positionPoints(k: number, tx: number, ty: number) {
     for (const id of [...(this._applied?.visible ?? []), ...this._fading]) {
-      const at = points.get(id)?.anchor;
+      const at = this._points.get(id)?.anchor;
       if (at) this._elements.point.get(id)?.setAttribute('transform', `translate(${k * at[0] + tx},${k * at[1] + ty})`);
     }
   }
