@@ -9,12 +9,12 @@ export class ElementSizeController implements ReactiveController {
   private _observed?: Element;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly _host: ReactiveControllerHost & Element,
     private readonly _target: () => Element | null | undefined,
     resized: (width: number, height: number) => void,
   ) {
     this._observer = new ResizeObserver(([entry]) => entry && resized(entry.contentRect.width, entry.contentRect.height));
-    host.addController(this);
+    _host.addController(this);
   }
 
   /** On a reconnect the host may not update again: watch what it rendered before. */
@@ -24,7 +24,8 @@ export class ElementSizeController implements ReactiveController {
 
   hostUpdated() {
     const el = this._target();
-    if (!el || el === this._observed) return;
+    // An update can still run after the host left the page (its story let go of it): watching then would keep it alive.
+    if (!el || el === this._observed || !this._host.isConnected) return;
     this._observed = el;
     this._observer.observe(el);
   }
