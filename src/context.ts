@@ -20,6 +20,8 @@ export interface StoryContext {
   index: number;
   /** Apply without transition: the first landing, a deep link, a jump over steps. */
   instant: boolean;
+  /** In the narrow layout, the counters shown (the others fold, and graphics fold legend and credit); null otherwise. */
+  narrowCounters: string[] | null;
 }
 
 type Listener = (value: StoryContext | undefined) => void;

@@ -11,9 +11,9 @@
  * section moved, untouched, into its <sard-step>), a graphic is built from the
  * event file (date, every counter, the map if there is one, the legend), and
  * the sources follow the last step. `data-layout`, `data-offset`, `data-lang`,
- * `data-dir` and `data-debug` become the story's attributes.
+ * `data-dir`, `data-debug` and `data-narrow-counters` become the story's attributes.
  */
-const ATTRIBUTES = ['src', 'layout', 'offset', 'lang', 'dir', 'debug'];
+const ATTRIBUTES = ['src', 'layout', 'offset', 'lang', 'dir', 'debug', 'narrow-counters'];
 
 const make = (tag: string, attrs: Record<string, string> = {}) => {
   const el = document.createElement(tag);
@@ -66,7 +66,9 @@ function adoptGraphicStyles() {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
     '.sard-graphic{display:flex;flex-direction:column;gap:8px;box-sizing:border-box;block-size:100%;margin:0;padding:12px}' +
-      '.sard-counters{display:flex;flex-wrap:wrap;gap:8px 24px;margin:0;padding:0}.sard-counters>*{flex:1 1 128px}.sard-graphic>sard-map{--sard-map-min-height:96px}',
+      '.sard-counters{display:flex;flex-wrap:wrap;gap:8px 24px;margin:0;padding:0}.sard-counters>*{flex:1 1 128px}.sard-graphic>sard-map{--sard-map-min-height:96px}' +
+      // Narrow layout: the counters shown in one compact row (see narrowCounters), the folded legend beside the date.
+      ':where(sard-story[narrow]) .sard-graphic{position:relative;padding:8px;gap:6px}:where(sard-story[narrow]) .sard-graphic>sard-legend{position:absolute;inset-block-start:8px;inset-inline-end:8px}:where(sard-story[narrow]) .sard-counters{flex-wrap:nowrap;gap:12px}:where(sard-story[narrow]) .sard-counters>*{flex:1 1 0;min-width:0}',
   );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }

@@ -25,6 +25,8 @@ interface Words {
   comma: string;
   /** The button that shows the map's credit on a narrow map. */
   credit: string;
+  /** The control that shows the folded legend on a narrow screen. */
+  key: string;
 }
 
 const WORDS: Record<string, Words> = {
@@ -38,6 +40,7 @@ const WORDS: Record<string, Words> = {
     more: (n) => `${n} غيرها`, // Intl.ListFormat adds the و
     approximate: 'موقع أو مسار تقريبي',
     credit: 'مصادر الخريطة',
+    key: 'دليل الألوان',
     sources: 'المصادر',
     comma: '، ',
   },
@@ -51,6 +54,7 @@ const WORDS: Record<string, Words> = {
     more: (n) => `${n} more`,
     approximate: 'Approximate position or course',
     credit: 'Map credits',
+    key: 'Map key',
     sources: 'Sources',
     comma: ', ',
   },

@@ -33,6 +33,11 @@ export class SardCounter extends LitElement {
         min-block-size: 1lh; /* the value's line is there before the story loads: no layout shift */
       }
       [part='counter-label'] { font-size: 0.875em; opacity: 0.85; }
+      /* Narrow layout: a compact figure in one row with the others, the number above a small label. */
+      :host([data-narrow]) { font-size: min(var(--sard-font-size, 16px), 13px); }
+      :host([data-narrow]) [part='counter-value'] { font-size: 1.3em; }
+      /* Folded on a narrow screen: not drawn, still read by screen readers. */
+      :host([data-folded]) { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
     `,
   ];
 
@@ -81,6 +86,9 @@ export class SardCounter extends LitElement {
 
   protected override updated(changed: PropertyValues) {
     if (!changed.has('story') && !changed.has('counter')) return;
+    const shown = this.story?.narrowCounters;
+    this.toggleAttribute('data-narrow', !!shown);
+    this.toggleAttribute('data-folded', !!shown && !shown.includes(this.counter));
     const target = this.value;
     if (target === this._tweenTo && this._frame) return;
     const from = this._shown;

@@ -19,12 +19,29 @@ const PREFIX = 'sard-legend-hatch';
  * @csspart legend - The list.
  * @csspart swatch - A colour swatch.
  * @csspart legend-label - A state's label.
+ * @csspart legend-fold - On a narrow screen, the `<details>` the legend folds into.
+ * @csspart legend-toggle - Its `<summary>`, the control that opens the legend.
  */
 export class SardLegend extends LitElement {
   static override styles = [
     graphicHostStyles,
     css`
       ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.35em 1.25em; font-size: calc(var(--sard-font-size, 16px) * 0.875); }
+      /* Narrow layout: folded behind a control; opened, it lies over what is below, so nothing moves. */
+      :host { position: relative; }
+      summary { cursor: pointer; font-size: calc(var(--sard-font-size, 16px) * 0.8125); inline-size: fit-content; }
+      summary:focus-visible { outline: 2px solid var(--sard-accent, #c0392b); outline-offset: 2px; }
+      details ul {
+        position: absolute;
+        inset-block-start: 100%;
+        inset-inline-end: 0;
+        inline-size: max-content;
+        max-inline-size: calc(100vw - 2em);
+        z-index: 2;
+        padding: 0.6em 0.75em;
+        background: var(--sard-bg, #fff);
+        box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
+      }
       li { display: flex; align-items: center; gap: 0.4em; }
       svg { flex: none; }
       .defs { position: absolute; inline-size: 0; block-size: 0; }
@@ -62,8 +79,7 @@ export class SardLegend extends LitElement {
       return (f?.properties as { approximate?: unknown } | null)?.approximate === true;
     });
     if (!states.length && !approximate) return nothing;
-    return html`<svg class="defs" aria-hidden="true">${statePatterns(PREFIX, states.length)}</svg>
-      <ul part="legend">
+    const list = html`<ul part="legend">
         ${states.map(
           ([id, s], i) => html`<li data-state=${id}>
             <svg part="swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
@@ -79,6 +95,11 @@ export class SardLegend extends LitElement {
             </li>`
           : nothing}
       </ul>`;
+    const defs = html`<svg class="defs" aria-hidden="true">${statePatterns(PREFIX, states.length)}</svg>`;
+    // On a narrow screen the legend folds (the map keeps its room); <details>: keyboard and screen readers for free.
+    return this.story!.narrowCounters
+      ? html`${defs}<details part="legend-fold"><summary part="legend-toggle">${wordsFor(this.story!.locale).key}</summary>${list}</details>`
+      : html`${defs}${list}`;
   }
 
   /**

@@ -55,6 +55,8 @@ export class SardMap extends LitElement {
 
   @state() private story?: StoryContext;
   @state() private creditOpen = false;
+  /** The credit folds behind a button: on a map narrower than 480 px, and in the story's narrow layout. */
+  @state() private _smallMap = false;
 
   constructor() {
     super();
@@ -89,6 +91,7 @@ export class SardMap extends LitElement {
     const camera = this._camera;
     if (width === camera._width && height === camera._height) return;
     [camera._width, camera._height] = [width, height];
+    this._smallMap = width < 480;
     // Changing the transform inside does not resize the frame: no observer loop.
     this.svgEl?.setAttribute('viewBox', `0 0 ${width} ${height}`);
     // A zoom under way keeps going to the view refitted to the new size; a still map is refitted at once,
@@ -142,7 +145,7 @@ export class SardMap extends LitElement {
     // The frame is always there (it is what the resize observer watches); the drawing only with a topology.
     // On a narrow map the credit folds behind a button on the map (as map attributions do), so the map keeps its height.
     return html`
-      <div class="canvas">
+      <div class="canvas ${this._smallMap || this.story?.narrowCounters ? 'fold' : ''}">
         <div class="frame" part="map" role=${model ? 'img' : nothing}>
           ${model ? this._drawingOf(model) : nothing}
         </div>

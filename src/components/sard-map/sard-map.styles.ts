@@ -11,7 +11,8 @@ export const mapStyles = css`
   :host { container: sard-map / inline-size; }
   .canvas { position: relative; flex: 1 1 auto; min-block-size: 0; display: flex; flex-direction: column; }
   /* The drawing is its own layout island: text changing around the map (counters, the live region) never re-lays out thousands of shapes. */
-  .frame { position: relative; flex: 1 1 auto; min-block-size: 0; contain: strict; }
+  /* In the story's narrow layout the drawing keeps at least half of the screen (the story sets the floor). */
+  .frame { position: relative; flex: 1 1 auto; min-block-size: var(--_sard-map-floor, 0px); contain: strict; }
   svg {
     position: absolute;
     inset: 0;
@@ -78,36 +79,35 @@ export const mapStyles = css`
 
   [part='credit'] { margin: 0.3em 0 0; font-size: 0.75em; line-height: 1.3; color: var(--sard-map-credit, #5f5f5f); }
   .credit-toggle { display: none; }
-  @container sard-map (max-width: 30em) {
-    .credit-toggle {
-      display: block;
-      position: absolute;
-      inset-block-end: 6px;
-      inset-inline-end: 6px;
-      z-index: 1;
-      inline-size: 22px;
-      block-size: 22px;
-      padding: 0;
-      border: 1px solid rgb(0 0 0 / 0.35);
-      border-radius: 50%;
-      background: var(--sard-map-halo, #fff);
-      color: var(--sard-map-credit, #5f5f5f);
-      font: bold 13px/20px Georgia, serif;
-      cursor: pointer;
-    }
-    .credit-toggle:focus-visible { outline: 2px solid var(--sard-accent, #c0392b); outline-offset: 2px; }
-    /* Folded: still read by screen readers, not drawn. */
-    [part='credit']:not(.open) { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-    [part='credit'].open {
-      position: absolute;
-      inset-inline: 0;
-      inset-block-end: 0;
-      margin: 0;
-      padding: 0.5em 2.5em 0.5em 0.6em;
-      padding-inline: 0.6em 2.5em;
-      background: rgb(255 255 255 / 0.94);
-      z-index: 0;
-    }
+  /* Folded (see the map's _smallMap): the credit behind a button on the map, as map attributions do. */
+  .fold .credit-toggle {
+    display: block;
+    position: absolute;
+    inset-block-end: 6px;
+    inset-inline-end: 6px;
+    z-index: 1;
+    inline-size: 22px;
+    block-size: 22px;
+    padding: 0;
+    border: 1px solid rgb(0 0 0 / 0.35);
+    border-radius: 50%;
+    background: var(--sard-map-halo, #fff);
+    color: var(--sard-map-credit, #5f5f5f);
+    font: bold 13px/20px Georgia, serif;
+    cursor: pointer;
+  }
+  .fold .credit-toggle:focus-visible { outline: 2px solid var(--sard-accent, #c0392b); outline-offset: 2px; }
+  /* Folded: still read by screen readers, not drawn. */
+  .fold ~ [part='credit']:not(.open) { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .fold ~ [part='credit'].open {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-end: 0;
+    margin: 0;
+    padding: 0.5em 2.5em 0.5em 0.6em;
+    padding-inline: 0.6em 2.5em;
+    background: rgb(255 255 255 / 0.94);
+    z-index: 0;
   }
 
   /* Forced colours: system colours, and hatching to tell control states apart. */

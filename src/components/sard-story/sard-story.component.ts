@@ -11,11 +11,10 @@ import { directionOf, languageOf } from '../../logic/direction.js';
 import type { EventFile, Problem, StoryState } from '../../logic/types.js';
 import type { SardStep } from '../sard-step/sard-step.component.js';
 
-export type StoryLayout = 'side' | 'overlay' | 'stacked' | 'flat';
-const LAYOUTS: readonly StoryLayout[] = ['side', 'overlay', 'stacked', 'flat'];
+import { effectiveLayout, sideFits, type EffectiveLayout, type StoryLayout } from '../../logic/layout/fit.js';
+import { narrowCounters, parseCounterList } from '../../logic/layout/narrow-counters.js';
 
-/** Below this story width, `side` and `overlay` fall back to `stacked`. */
-export const NARROW_PX = 640;
+export type { StoryLayout, EffectiveLayout };
 
 export interface StepEventDetail {
   index: number;
@@ -104,16 +103,19 @@ export class SardStory extends LitElement {
   /** Trigger line, as a fraction of the viewport height from the top (no value or not a number: 0.5). */
   @property({ converter: (value) => (value?.trim() ? Number(value) : NaN) }) offset = 0.5;
 
-  /** `side`, `overlay`, `stacked` or `flat`; small screens fall back to `stacked`. */
+  /** `side`, `overlay`, `stacked` or `flat`; where the side layout does not fit (phones, CMS columns), `narrow`. */
   @property() layout: StoryLayout = 'side';
+
+  /** Counter ids shown on narrow screens (space- or comma-separated); without it, those the event changes. */
+  @property({ attribute: 'narrow-counters' }) narrowCounters: string | null = null;
 
   /** Show the trigger line, step ids and validation warnings. */
   @property({ type: Boolean, reflect: true }) debug = false;
 
   @state() private problems: Problem[] = [];
-  /** Below NARROW_PX of story width, side and overlay become stacked. A first guess from the viewport (no
-   *  layout needed), so a phone lays the story out stacked from the start; the resize observer then measures. */
-  @state() private narrow = matchMedia(`not all and (min-width:${NARROW_PX}px)`).matches;
+  /** The side layout does not fit (see sideFits). A first guess from the viewport (no layout needed), so a
+   *  phone lays the story out narrow from the start; the resize observer then measures the story's width. */
+  @state() private narrow = !sideFits(innerWidth, innerHeight);
   /** Printing: the story prints flat, every step in order with its state after it. */
   @state() private printing = false;
   @query('.steps') private stepsBox?: HTMLElement;
@@ -129,7 +131,7 @@ export class SardStory extends LitElement {
   private _loadToken = 0;
   private _ownDir = false;
   private _ownLang = false;
-  private _appliedLayout: StoryLayout | null = null;
+  private _appliedLayout: EffectiveLayout | null = null;
   /** What the loaded file came from, so a story moved in the DOM does not fetch it again. */
   private _loadedSource: unknown = undefined;
   /** A deep link is applied once per page load, not again when the story reloads. */
@@ -149,10 +151,21 @@ export class SardStory extends LitElement {
     triggerY: () => this.triggerY(),
     onChange: (index, previous) => this._stepChanged(index, previous),
   });
+  private _width = 0;
+  /** Side or narrow, from the story's width and the screen's height (both change on a phone's rotation). */
+  private _fit() {
+    if (!(this._width > 0 && this.isConnected)) return;
+    this.narrow = !sideFits(this._width, innerHeight);
+    // The narrow layout gives the map half of the story's screen (its width by the viewport's height): a map
+    // inset by the graphic's padding is made that much taller (read here, on resize, never while scrolling).
+    const map = this.querySelector('[slot="graphic"] sard-map, sard-map[slot="graphic"]');
+    const mapWidth = map?.getBoundingClientRect().width;
+    if (mapWidth) this.graphicBox?.style.setProperty('--_sard-map-widen', String(Math.min(2, this._width / mapWidth)));
+  }
   private readonly _resizeObserver = new ResizeObserver((entries) => {
-    const width = entries[0]?.contentRect.width ?? 0;
+    this._width = entries[0]?.contentRect.width ?? 0;
     // Next frame: switching layout resizes the host, which must not re-enter this observer in the same frame.
-    if (width > 0) requestAnimationFrame(() => this.isConnected && (this.narrow = width < NARROW_PX));
+    requestAnimationFrame(() => this._fit());
   });
 
   // ── public surface ──────────────────────────────────────────────
@@ -245,6 +258,10 @@ export class SardStory extends LitElement {
   protected override updated(changed: PropertyValues<this>) {
     if (!this.isConnected) return;
     if (changed.has('offset') && changed.get('offset') !== undefined) this._appliedLayout = null; // new trigger line
+    // Page styles can follow the layout in use: `sard-story[narrow] .my-counters { … }`.
+    this.toggleAttribute('narrow', this.effectiveLayout === 'narrow');
+    // Graphics fold what does not fit on a narrow screen: tell them when that changes.
+    if (((changed as PropertyValues).has('narrow') || changed.has('narrowCounters')) && this._loaded?.folded) this._publish(true);
     const box = this.stepsBox;
     if (box) {
       box.style.setProperty('--_offset', String(this._clampedOffset));
@@ -452,9 +469,9 @@ export class SardStory extends LitElement {
 
   // ── reading position ────────────────────────────────────────────
 
-  get effectiveLayout(): StoryLayout {
-    const layout = this.printing ? 'flat' : LAYOUTS.includes(this.layout) ? this.layout : 'side';
-    return layout !== 'flat' && this.narrow ? 'stacked' : layout;
+  /** The layout in use: the author's, `narrow` where it does not fit, `flat` while printing. */
+  get effectiveLayout(): EffectiveLayout {
+    return effectiveLayout(this.layout, !this.narrow, this.printing);
   }
 
   private get _clampedOffset(): number {
@@ -462,13 +479,16 @@ export class SardStory extends LitElement {
     return Number.isFinite(offset) ? Math.min(1, Math.max(0, offset)) : 0.5;
   }
 
-  /** The trigger line in px from the viewport top; in `stacked` it sits in the text area below the graphic. */
+  /** The trigger line in px from the viewport top; in `stacked` and `narrow` it sits in the text area below the graphic. */
   private triggerY(): number {
     const height = window.innerHeight;
-    if (this.effectiveLayout === 'stacked') {
+    const layout = this.effectiveLayout;
+    if (layout === 'stacked' || layout === 'narrow') {
       const graphic = this.renderRoot.querySelector('.graphic')?.getBoundingClientRect().height ?? 0;
       const top = Math.min(graphic, height);
-      return top + (height - top) * this._clampedOffset;
+      // A phone's text area is short: in `narrow` the default line sits a third of the way down it, so a step
+      // starts right under the map, its first lines on screen and the rest with room below.
+      return top + (height - top) * this._clampedOffset * (layout === 'narrow' ? 2 / 3 : 1);
     }
     return height * this._clampedOffset;
   }
@@ -574,7 +594,11 @@ export class SardStory extends LitElement {
 
   private _contextFor(state: StoryState | null, index: number, instant: boolean): StoryContext | null {
     const file = this._loaded?.file;
-    return file && state ? { file, geo: this._loaded?.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant } : null;
+    if (!file || !state) return null;
+    const narrow = this.effectiveLayout === 'narrow';
+    const event = file.events.findIndex((e) => e.id === state.eventId);
+    const shown = narrow ? narrowCounters(Object.keys(file.counters ?? {}), this._loaded!.folded!, event, parseCounterList(this.narrowCounters)) : null;
+    return { file, geo: this._loaded?.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant, narrowCounters: shown };
   }
 
   /**
@@ -584,6 +608,7 @@ export class SardStory extends LitElement {
    */
   /** The page's layout may change what scrolls (a wrapper that grew): look again, then pin. */
   private readonly _onResize = () => {
+    this._fit();
     if (this._appliedLayout) this._stuck = this._appliedLayout !== 'flat' && stickyFails(this);
     this._pin();
   };

@@ -68,6 +68,23 @@ export const storyStyles = css`
   }
   .stacked > .steps { padding-inline: var(--sard-gap, 1em); }
 
+  /*
+   * narrow (phones, CMS columns where side does not fit): the graphic on top, as tall as it needs to give the
+   * map at least half of the screen (the map's floor, widened by the story for a map narrower than the story;
+   * svh: with the phone's toolbars shown), the text below it.
+   * Nothing of the graphic is clipped: it is as tall as its content, and the story folds what does not fit.
+   */
+  .narrow > .graphic {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    overflow: visible;
+    --_sard-map-floor: calc(50svh * var(--_sard-map-widen, 1) + 8px);
+    background: var(--sard-bg, #fff);
+    border-block-end: 1px solid var(--sard-rule, rgb(0 0 0 / 0.15));
+  }
+  .narrow > .steps { padding-inline: var(--sard-gap, 1em); }
+
   /* flat: no scrolling effects. */
   .flat > .steps { padding-block: 0; }
   .flat ::slotted(sard-step) { margin-block-end: 1.5em; }
