@@ -163,7 +163,9 @@ function readStep([k, offset, hostViewport]) {
     mapSvg: svgRect ? { top: Math.round(svgRect.top), height: Math.round(svgRect.height), width: Math.round(svgRect.width) } : null,
     graphicShare: share(graphicRect),
     graphicHeight: graphicRect ? Math.round(graphicRect.height) : null,
-    // The active step's first line (the scrolled-to step's, if none is active).
+    // The active step's top against the trigger line (< 0: above it), and its first line
+    // (the scrolled-to step's, if none is active).
+    topMinusTrigger: Math.round(steps[active >= 0 ? active : k].getBoundingClientRect().top - trigger),
     firstLine: firstLineOf(steps[active >= 0 ? active : k]),
   };
   // Not the step we scrolled to: where that one ended up against the trigger line.

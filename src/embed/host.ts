@@ -79,6 +79,14 @@ if (!globals[GUARD]) {
     s.position = e.sticky ? 'sticky' : 'relative';
     s.top = '0';
     s.transform = '';
+    // On a phone, where the article's column is the screen less the theme's padding, the frame reaches the
+    // screen's edges (as the story's own graphic does): its map then keeps half of the reader's screen.
+    // Not where a wrapper could clip it (sticky fails exactly there).
+    const vw = root.clientWidth;
+    const b = e.block.getBoundingClientRect();
+    const bleed = e.sticky && b.width >= vw * 0.75 && b.width < vw;
+    s.marginLeft = bleed ? `${-b.left}px` : '';
+    s.width = bleed ? `${vw}px` : '100%';
   };
 
   /** Sizes the block and the frame, keeps the frame in view, tells the frame where it is. */
@@ -122,7 +130,6 @@ if (!globals[GUARD]) {
     }
     const s = frame.style;
     s.display = 'block';
-    s.width = '100%';
     s.border = '0';
     const e: Embed = { frame, block, height: 0, total: 0, vh: 0, y: NaN, sticky: stickyWorks(block) };
     mode(e);

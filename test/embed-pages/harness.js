@@ -88,7 +88,7 @@ export async function allProblems(page, problems) {
 
 /**
  * Scrolls step `i` of story number `s` (document order) to the story's trigger
- * line (offset 0.5), the way a reader's scroll puts it there, and waits until it
+ * line (its middle on it), the way a reader's scroll puts it there, and waits until it
  * is the active step. Works whether the page or an ancestor of the story scrolls.
  */
 export async function scrollToStep(page, s, i, { timeout = 5000 } = {}) {
@@ -97,7 +97,8 @@ export async function scrollToStep(page, s, i, { timeout = 5000 } = {}) {
       const story = document.querySelectorAll('sard-story')[s];
       const step = story.querySelectorAll('sard-step')[i];
       const box = step.getBoundingClientRect();
-      window.scrollTo(0, window.scrollY + box.top + box.height / 2 - innerHeight / 2);
+      // The trigger line: the viewport's middle, or in the narrow layout a third into the text below the graphic.
+      window.scrollTo(0, window.scrollY + box.top + box.height / 2 - (story.triggerY?.() ?? innerHeight / 2));
     },
     [s, i],
   );

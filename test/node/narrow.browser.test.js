@@ -8,6 +8,7 @@
 //    viewport's height);
 //  - the step becomes active while its first lines are on screen below the graphic,
 //    not before its top reaches the trigger line, and never once it is under the graphic;
+//    and it stays active (nothing in the graphic resizes and hands it back);
 //  - the lines of the step from the trigger line down are on top (elementFromPoint
 //    lands in the step), so the text being read is never under the graphic;
 //  - nothing of the graphic is cut off: every shown date, counter, map and legend lies
@@ -43,9 +44,10 @@ function measure(i) {
     const graphic = story.shadowRoot.querySelector('[part~="graphic"]').getBoundingClientRect();
   const map = story.querySelector('sard-map');
   const svg = map.shadowRoot.querySelector('svg').getBoundingClientRect();
-  // The screen is the story's: in a CMS column on a desktop, the column's width by the viewport's height.
+  // The screen: on a phone (the story fills most of the width, the page's padding aside) the whole screen;
+  // in a CMS column on a desktop, the column's width by the viewport's height.
   const box = story.getBoundingClientRect();
-  const screen = (Math.min(box.right, vw) - Math.max(box.left, 0)) * vh;
+  const screen = (box.width >= 0.75 * vw ? vw : Math.min(box.right, vw) - Math.max(box.left, 0)) * vh;
   // The map's visible area, sampled on a 24 × 24 grid: a point counts where the map is what the reader sees.
   const shown = clip(svg);
   let hits = 0;
@@ -131,7 +133,10 @@ async function readEveryStep(frame, scrollBy, label) {
       problems.push(`step ${i} never became active`);
       continue;
     }
+    // It stays active: the graphic does not change size under the reader and hand the step back.
+    await frame.waitForFunction(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => r(true)), 300)));
     const m = await frame.evaluate(measure, i);
+    if (m.active !== i) problems.push(`step ${i} became active, then gave way to step ${m.active}`);
     minShare = Math.min(minShare, m.mapShare);
     if (m.layout !== 'narrow') problems.push(`step ${i}: layout ${m.layout}, not narrow`);
     if (m.mapShare < 0.5) problems.push(`step ${i}: the map covers ${(m.mapShare * 100).toFixed(1)} % of the screen`);

@@ -4,6 +4,7 @@ import { StoryProvider, provideFixed, type StoryContext } from '../../context.js
 import { storyStyles } from './sard-story.styles.js';
 import { ScrollStepsController } from '../../controllers/scroll-steps.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
+import { NarrowGraphicController } from '../../controllers/narrow-graphic.js';
 import { loadStory, INLINE, type LoadedStory } from '../../logic/load.js';
 import { checkStepEvents, knownList } from '../../logic/references.js';
 import { formatProblem } from '../../logic/json-path.js';
@@ -156,12 +157,10 @@ export class SardStory extends LitElement {
   private _fit() {
     if (!(this._width > 0 && this.isConnected)) return;
     this.narrow = !sideFits(this._width, innerHeight);
-    // The narrow layout gives the map half of the story's screen (its width by the viewport's height): a map
-    // inset by the graphic's padding is made that much taller (read here, on resize, never while scrolling).
-    const map = this.querySelector('[slot="graphic"] sard-map, sard-map[slot="graphic"]');
-    const mapWidth = map?.getBoundingClientRect().width;
-    if (mapWidth) this.graphicBox?.style.setProperty('--_sard-map-widen', String(Math.min(2, this._width / mapWidth)));
+    // The graphic is fitted to the new size once the layout it gets is rendered.
+    this.updateComplete.then(() => this._narrowGraphic.fit(this.effectiveLayout === 'narrow'));
   }
+  private readonly _narrowGraphic = new NarrowGraphicController(this, () => this.graphicBox);
   private readonly _resizeObserver = new ResizeObserver((entries) => {
     this._width = entries[0]?.contentRect.width ?? 0;
     // Next frame: switching layout resizes the host, which must not re-enter this observer in the same frame.
@@ -262,6 +261,7 @@ export class SardStory extends LitElement {
     this.toggleAttribute('narrow', this.effectiveLayout === 'narrow');
     // Graphics fold what does not fit on a narrow screen: tell them when that changes.
     if (((changed as PropertyValues).has('narrow') || changed.has('narrowCounters')) && this._loaded?.folded) this._publish(true);
+    if ((changed as PropertyValues).has('printing')) this._narrowGraphic.fit(this.effectiveLayout === 'narrow');
     const box = this.stepsBox;
     if (box) {
       box.style.setProperty('--_offset', String(this._clampedOffset));

@@ -80,9 +80,13 @@ export const storyStyles = css`
     z-index: 1;
     overflow: visible;
     --_sard-map-floor: calc(50svh * var(--_sard-map-widen, 1) + 8px);
+    /* Scroll anchoring keeps the reader's text in place if the graphic grows: the anchor is a step, not the graphic. */
+    overflow-anchor: none;
     background: var(--sard-bg, #fff);
     border-block-end: 1px solid var(--sard-rule, rgb(0 0 0 / 0.15));
   }
+  /* Room the graphic keeps (see NarrowGraphicController) goes to the author's graphic, and so to the map. */
+  .narrow > .graphic ::slotted(*) { flex: 1 1 auto; }
   .narrow > .steps { padding-inline: var(--sard-gap, 1em); }
 
   /* flat: no scrolling effects. */

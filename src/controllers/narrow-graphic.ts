@@ -1,0 +1,63 @@
+/**
+ * The graphic in the story's narrow layout (phones, CMS columns): sized so the
+ * map keeps half of the reader's screen, and steady while the reader scrolls.
+ *  - On a phone, where the story fills most of the width and only the page's
+ *    padding is left at the sides, the graphic reaches the screen's edges (as
+ *    news sites' maps do on phones), unless an ancestor would clip it.
+ *  - The map's floor (the story's styles: 50svh) is widened by the screen's
+ *    width over the map's, so a map inset by padding still covers half.
+ *  - The graphic never shrinks while the layout stays: a step that shows fewer
+ *    counters would pull the text up under the reader's eyes and move the
+ *    trigger line back over the step just entered, which then leaves again.
+ * Geometry is read here only when the layout or the viewport changes, never
+ * while scrolling.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** A story at least this share of the screen's width is the page's column on a phone: the graphic may bleed. */
+const BLEED_SHARE = 0.75;
+
+/** An ancestor (below the body) whose overflow is not visible would cut a graphic that reaches past it. */
+function clippedAbove(el: Element): boolean {
+  for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
+    if (getComputedStyle(node).overflowX !== 'visible') return true;
+  }
+  return false;
+}
+
+export class NarrowGraphicController implements ReactiveController {
+  private readonly _grow = new ResizeObserver((entries) => {
+    const graphic = entries[0]!.target as HTMLElement;
+    const height = entries[0]!.borderBoxSize[0]!.blockSize;
+    if (height > parseFloat(graphic.style.minBlockSize || '0')) graphic.style.minBlockSize = `${height}px`;
+  });
+
+  constructor(private readonly _host: ReactiveControllerHost & HTMLElement, private readonly _graphic: () => HTMLElement | null | undefined) {
+    _host.addController(this);
+  }
+
+  hostDisconnected() {
+    this._grow.disconnect();
+  }
+
+  /** Lays the graphic out for the layout in use; call when the layout or the viewport changes. */
+  fit(narrow: boolean) {
+    const graphic = this._graphic();
+    if (!graphic) return;
+    this._grow.disconnect();
+    const style = graphic.style;
+    for (const name of ['min-block-size', 'margin-left', 'margin-right', '--_sard-map-widen']) style.removeProperty(name);
+    if (!narrow) return;
+    const story = this._host.getBoundingClientRect();
+    const screen = document.documentElement.clientWidth;
+    const phone = story.width >= screen * BLEED_SHARE;
+    if (phone && story.width < screen && !clippedAbove(this._host)) {
+      style.marginLeft = `${-Math.max(0, story.left)}px`;
+      style.marginRight = `${-Math.max(0, screen - story.right)}px`;
+    }
+    const map = this._host.querySelector('[slot="graphic"] sard-map, sard-map[slot="graphic"]');
+    const mapWidth = map?.getBoundingClientRect().width;
+    if (mapWidth) style.setProperty('--_sard-map-widen', String(Math.min(2, (phone ? screen : story.width) / mapWidth)));
+    this._grow.observe(graphic);
+  }
+}

@@ -1,0 +1,64 @@
+import { expect } from '@open-wc/testing';
+import { effectiveLayout, sideFits } from './fit.js';
+import { narrowCounters, parseCounterList, NARROW_COUNTER_MAX } from './narrow-counters.js';
+import { foldStory } from '../state.js';
+import type { EventFile } from '../types.js';
+
+describe('side or narrow, by the room each gets', () => {
+  it('a desktop page fits side by side; a phone, a 650 px column and a portrait tablet do not', () => {
+    expect(sideFits(1280, 800)).to.be.true;
+    expect(sideFits(900, 800)).to.be.true; // a wide CMS column: text 347 px, map 521 px
+    expect(sideFits(375, 667)).to.be.false;
+    expect(sideFits(650, 800)).to.be.false; // the text column would be 247 px
+    expect(sideFits(768, 1024)).to.be.false; // the map would be a 442 px strip 1024 px tall
+    expect(sideFits(1024, 1366)).to.be.false;
+    expect(sideFits(1024, 768)).to.be.true;
+  });
+
+  it('every layout but flat becomes narrow where side does not fit; printing is flat; unknown names are side', () => {
+    for (const layout of ['side', 'overlay', 'stacked']) {
+      expect(effectiveLayout(layout, false)).to.equal('narrow');
+      expect(effectiveLayout(layout, true)).to.equal(layout);
+    }
+    expect(effectiveLayout('flat', false)).to.equal('flat');
+    expect(effectiveLayout('side', true, true)).to.equal('flat');
+    expect(effectiveLayout('sideways', true)).to.equal('side');
+    expect(effectiveLayout(null, false)).to.equal('narrow');
+  });
+});
+
+describe('which counters a narrow screen shows', () => {
+  const file = {
+    version: 1,
+    locale: 'en-GB',
+    states: {},
+    counters: { a: { label: 'A' }, b: { label: 'B' }, c: { label: 'C' }, d: { label: 'D' }, e: { label: 'E' } },
+    initial: { counters: { a: 1, b: 1, c: 1, d: 1, e: 1 } },
+    events: [
+      { id: 'one', date: '2016-07-01', counters: { b: 2 }, sources: ['x'] },
+      { id: 'quiet', date: '2016-07-02', sources: ['x'] },
+      { id: 'many', date: '2016-07-03', counters: { a: 5, b: 5, c: 5, d: 5, e: 5 }, sources: ['x'] },
+    ],
+  } as unknown as EventFile;
+  const folded = foldStory(file, null);
+  const order = Object.keys(file.counters!);
+
+  it('the counters the event changes, in file order, at most three', () => {
+    expect(narrowCounters(order, folded, 0, null)).to.deep.equal(['b']);
+    expect(narrowCounters(order, folded, 2, null)).to.deep.equal(['a', 'b', 'c']);
+    expect(NARROW_COUNTER_MAX).to.equal(3);
+  });
+
+  it('an event that changes none shows what the latest change showed; before any, the first counters', () => {
+    expect(narrowCounters(order, folded, 1, null)).to.deep.equal(['b']);
+    expect(narrowCounters(order, folded, -1, null)).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it("the author's list wins, in file order, unknown ids ignored", () => {
+    const chosen = parseCounterList(' e, zz a ');
+    expect(chosen).to.deep.equal(['e', 'zz', 'a']);
+    expect(narrowCounters(order, folded, 0, chosen)).to.deep.equal(['a', 'e']);
+    expect(parseCounterList('  ')).to.equal(null);
+    expect(parseCounterList(null)).to.equal(null);
+  });
+});
