@@ -9,8 +9,9 @@
  *  - The graphic never shrinks while the layout stays: a step that shows fewer
  *    counters would pull the text up under the reader's eyes and move the
  *    trigger line back over the step just entered, which then leaves again.
- * Geometry is read here only when the layout or the viewport changes, never
- * while scrolling.
+ * Geometry is read here only when the layout or the viewport's width changes
+ * (a phone's toolbars showing and hiding change only its height), never while
+ * scrolling.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -40,10 +41,17 @@ export class NarrowGraphicController implements ReactiveController {
     this._grow.disconnect();
   }
 
-  /** Lays the graphic out for the layout in use; call when the layout or the viewport changes. */
-  fit(narrow: boolean) {
+  /** What the graphic was last fitted to: a phone's toolbars changing the viewport's height keep the fit. */
+  private _fitted = '';
+
+  /** Lays the graphic out for the layout in use; call when the layout or the viewport changes, and `again`
+   *  once the story's file is in (the graphics have just folded what a narrow screen does not show). */
+  fit(narrow: boolean, again = false) {
     const graphic = this._graphic();
     if (!graphic) return;
+    const key = `${narrow} ${this._host.clientWidth} ${document.documentElement.clientWidth}`;
+    if (key === this._fitted && graphic.style.minBlockSize && !again) return;
+    this._fitted = key;
     this._grow.disconnect();
     const style = graphic.style;
     for (const name of ['min-block-size', 'margin-left', 'margin-right', '--_sard-map-widen']) style.removeProperty(name);

@@ -203,19 +203,19 @@ test('host page: scrolling the host drives the story inside the iframe, step by 
   }
 });
 
-test('host page on a phone: the story inside is stacked (graphic on top) and still follows the host scroll', async () => {
+test('host page on a phone: the story inside is narrow (graphic on top) and still follows the host scroll', async () => {
   const { page, problems } = await open('test/embed-pages/iframe-host.html', { viewport: { width: 390, height: 844 } });
   try {
     await page.evaluate(() => document.getElementById('embed-ar').scrollIntoView({ block: 'start' }));
     const frame = await storyFrame(page, 'embed-ar');
     await blockFollowsDocument(page, frame, 'embed-ar');
-    assert.equal(await frame.evaluate(() => document.querySelector('sard-story').effectiveLayout), 'stacked');
+    assert.equal(await frame.evaluate(() => document.querySelector('sard-story').effectiveLayout), 'narrow');
     for (const k of [0, 1, 4, 2]) {
       const stepTop = await frame.evaluate((k) => document.querySelectorAll('sard-story sard-step')[k].getBoundingClientRect().top + scrollY, k);
-      // Stacked: the trigger line is below the graphic; put the step's top just above it.
+      // Narrow: the trigger line is below the graphic, a third into the text area; put the step's top just above it.
       const trigger = await frame.evaluate(() => {
         const g = document.querySelector('sard-story').shadowRoot.querySelector('[part~="graphic"]').getBoundingClientRect().height;
-        return g + (innerHeight - g) * 0.5;
+        return g + ((innerHeight - g) * 0.5 * 2) / 3;
       });
       await page.evaluate(
         ([top]) => {

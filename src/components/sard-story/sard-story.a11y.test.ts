@@ -14,13 +14,13 @@ describe('accessibility (axe-core)', () => {
     await expect(story).to.be.accessible();
   });
 
-  it('a story in stacked layout at 320 px passes axe', async () => {
+  it('a story in the narrow layout at 320 px passes axe, legend and credit folded and opened', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
       const file = await basicWithInlineTopology();
       file.credit = 'Schematic shapes; Natural Earth';
       const story = await mountStory({ inline: file, graphic: 'sard-date sard-counter:people sard-map sard-legend' });
-      await until(() => story.effectiveLayout === 'stacked', 'stacked');
+      await until(() => story.effectiveLayout === 'narrow', 'narrow');
       await scrollToStep(story, 1);
       await expect(story).to.be.accessible();
       // The folded map credit's button too.
@@ -28,6 +28,11 @@ describe('accessibility (axe-core)', () => {
       (map.shadowRoot!.querySelector('[part="credit-toggle"]') as HTMLElement).click();
       await map.updateComplete;
       expect(map.shadowRoot!.querySelector('[part="credit-toggle"]')!.getAttribute('aria-expanded')).to.equal('true');
+      await expect(story).to.be.accessible();
+      // The folded legend, opened.
+      const details = story.querySelector('sard-legend')!.shadowRoot!.querySelector('details')!;
+      details.open = true;
+      expect(details.querySelectorAll('li').length).to.be.greaterThan(0);
       await expect(story).to.be.accessible();
     } finally {
       await setViewport({ width: 1200, height: 800 });

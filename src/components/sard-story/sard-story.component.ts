@@ -157,8 +157,9 @@ export class SardStory extends LitElement {
   private _fit() {
     if (!(this._width > 0 && this.isConnected)) return;
     this.narrow = !sideFits(this._width, innerHeight);
-    // The graphic is fitted to the new size once the layout it gets is rendered.
-    this.updateComplete.then(() => this._narrowGraphic.fit(this.effectiveLayout === 'narrow'));
+    // The graphic is fitted to the new size once the layout it gets is rendered, and the graphics have
+    // folded for it (they render after the story: a frame later).
+    this.updateComplete.then(() => requestAnimationFrame(() => this._narrowGraphic.fit(this.effectiveLayout === 'narrow')));
   }
   private readonly _narrowGraphic = new NarrowGraphicController(this, () => this.graphicBox);
   private readonly _resizeObserver = new ResizeObserver((entries) => {
@@ -384,6 +385,11 @@ export class SardStory extends LitElement {
     this._appliedLayout = null;
     this._publish(true);
     await this.updateComplete; // layout, trigger line and scroller set up in updated()
+    // The graphics render the file a frame later; the narrow graphic is fitted to them before the first landing.
+    if (this.effectiveLayout === 'narrow') {
+      await new Promise(requestAnimationFrame);
+      this._narrowGraphic.fit(true, true);
+    }
     if (token !== this._loadToken) return;
     this._dispatch('sard-ready', { eventFile: fileUrl });
     if (this.effectiveLayout !== 'flat') {

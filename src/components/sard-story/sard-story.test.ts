@@ -414,14 +414,48 @@ describe('<sard-story>', () => {
       for (let i = 0; i < 6; i++) await scrollToStep(story, i);
     });
 
-    it('small screens fall back to stacked', async () => {
+    it('small screens fall back to narrow: the map on half of the screen, the text below, the legend folded', async () => {
       await setViewport({ width: 320, height: 640 });
       try {
-        const story = await mountStory();
-        await until(() => story.effectiveLayout === 'stacked', 'stacked at 320 px');
+        const story = await mountStory({ graphic: 'sard-date sard-counter:people sard-counter:days sard-map sard-legend' });
+        await until(() => story.effectiveLayout === 'narrow', 'narrow at 320 px');
+        expect(story.hasAttribute('narrow')).to.be.true;
         await scrollToStep(story, 1);
         expect(rect(graphicOf(story)).bottom).to.be.lessThan(triggerLine(story));
+        const svg = story.querySelector('sard-map')!.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+        expect((svg.width * svg.height) / (window.innerWidth * window.innerHeight)).to.be.at.least(0.5);
+        const legend = story.querySelector('sard-legend')!;
+        await until(() => !!legend.shadowRoot!.querySelector('details'), 'the legend folds');
+        expect(legend.shadowRoot!.querySelector('summary')!.textContent).to.equal('دليل الألوان');
         await scrollToStep(story, 5);
+        // Back to a wide screen: side by side again, nothing folded.
+        await setViewport({ width: 1200, height: 800 });
+        await until(() => story.effectiveLayout === 'side', 'side again at 1200 px');
+        expect(story.hasAttribute('narrow')).to.be.false;
+        await until(() => !legend.shadowRoot!.querySelector('details'), 'the legend unfolds');
+        expect(story.querySelectorAll('sard-counter[data-folded]').length).to.equal(0);
+      } finally {
+        await setViewport({ width: 1200, height: 800 });
+      }
+    });
+
+    it('narrow-counters chooses the counters a narrow screen shows; the others fold and are still read', async () => {
+      await setViewport({ width: 375, height: 667 });
+      try {
+        const story = await mountStory({ graphic: 'sard-counter:people sard-counter:days sard-map', attrs: { 'narrow-counters': 'days' } });
+        await until(() => story.effectiveLayout === 'narrow', 'narrow at 375 px');
+        // The graphic is fitted to the new viewport (the setViewport above) before the reader scrolls.
+        await until(() => !!(graphicOf(story) as HTMLElement).style.minBlockSize, 'the narrow graphic fitted');
+        await scrollToStep(story, 2);
+        const [people, days] = [...story.querySelectorAll('sard-counter')];
+        await until(() => people!.hasAttribute('data-folded'), 'people folds');
+        expect(days!.hasAttribute('data-folded')).to.be.false;
+        expect(rect(days!).width).to.be.greaterThan(20);
+        expect(rect(people!).width).to.be.at.most(1);
+        // Folded, not removed: a screen reader still reads its value.
+        expect(people!.shadowRoot!.querySelector('.sr-only')!.textContent).to.not.equal('');
+        story.removeAttribute('narrow-counters');
+        await until(() => story.querySelectorAll('sard-counter[data-folded]').length !== 1 || !people!.hasAttribute('data-folded'), 'the kit chooses again');
       } finally {
         await setViewport({ width: 1200, height: 800 });
       }
