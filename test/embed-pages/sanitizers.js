@@ -3,7 +3,7 @@
 //  - dompurify: DOMPurify.sanitize(html) with its default configuration.
 //  - ckeditor-restricted: CKEditor 5 as Drupal configures a restricted format
 //    ("Basic HTML"): paragraphs and headings h2–h6, plus the tags an admin adds
-//    under "Source editing → Manually editable HTML tags": `<div data-*> <section data-*>`.
+//    under "Source editing → Manually editable HTML tags": `<div data-* lang dir> <section data-*>`.
 //  - ckeditor-full: CKEditor 5 as Drupal configures "Full HTML" (no HTML
 //    restrictions): General HTML Support allowing every element, attribute,
 //    class and style (Drupal's "arbitrary HTML support").
@@ -16,11 +16,13 @@ const headings = {
   ],
 };
 const dataAttributes = [{ key: /^data-.*$/, value: true }];
+// docs/embed.md asks the Drupal admin for `lang dir` on div too: a stripped story keeps its direction.
+const wrapperAttributes = [...dataAttributes, { key: /^(lang|dir)$/, value: true }];
 const profiles = {
   'ckeditor-restricted': {
     htmlSupport: {
       allow: [
-        { name: 'div', attributes: dataAttributes },
+        { name: 'div', attributes: wrapperAttributes },
         { name: 'section', attributes: dataAttributes },
       ],
     },

@@ -10,7 +10,9 @@
 // Each output is put into a CMS article page (cms-host.html) whose theme loads
 // sard's script; "works" means sard-ready, the second step becomes active when
 // scrolled to the trigger line, and the map draws areas.
-// Asserted: for each sanitizer, at least one form survives and works. The log
+// Asserted: for each sanitizer, at least one form survives and works, and what
+// is left of each form (inside the documented <div lang="ar" dir="rtl">) still
+// lays out right to left in an English page without the kit. The log
 // has the whole table, form × sanitizer → survives? works?
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,6 +41,18 @@ function inspect(page, html) {
       block: n('div[data-sard-story][data-src]'),
       sections: n('div[data-sard-story] section[data-event]'),
       text: doc.body.textContent.includes('كسر الحصار'),
+      // What is left, as text in a left-to-right English page without the kit: does it still read right to left?
+      direction: (() => {
+        const box = document.createElement('div');
+        box.lang = 'en';
+        box.dir = 'ltr';
+        box.append(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+        document.body.append(box);
+        const heading = [...box.querySelectorAll('h2')].find((h) => h.textContent.includes('كسر الحصار'));
+        const direction = heading ? getComputedStyle(heading).direction : 'no heading';
+        box.remove();
+        return direction;
+      })(),
     };
   }, html);
 }
@@ -86,7 +100,7 @@ test('each sanitizer lets at least one form of the story through, and it works i
             ? `script ${left.script}/${b.script}, story ${left.story}, steps ${left.steps}/${b.steps}, map ${left.graphic}`
             : `block ${left.block}, sections ${left.sections}/${b.sections}`;
         const result = await render(`${form}-${sanitizer}`, out);
-        rows.push({ form, sanitizer, survives: survives ? 'yes' : 'no', works: result.works ? 'yes' : 'no', kept: `${kept}${left.text ? '' : ', TEXT LOST'}`, why: result.why.slice(0, 140) });
+        rows.push({ form, sanitizer, survives: survives ? 'yes' : 'no', works: result.works ? 'yes' : 'no', direction: left.direction, kept: `${kept}${left.text ? '' : ', TEXT LOST'}`, why: result.why.slice(0, 140) });
       }
     }
   } finally {
@@ -101,4 +115,6 @@ test('each sanitizer lets at least one form of the story through, and it works i
   }
   // Whatever the sanitizer kept, the author's text must still be there (the story reads as an article).
   for (const r of rows) assert.ok(!r.kept.includes('TEXT LOST'), `${r.form} × ${r.sanitizer}: the text was lost`);
+  // The documented wrapper (docs/embed.md, "Stripped forms") keeps the story's direction through every sanitizer.
+  for (const r of rows) assert.equal(r.direction, 'rtl', `${r.form} × ${r.sanitizer}: what is left reads ${r.direction}`);
 });
