@@ -29,9 +29,20 @@ function clippedAbove(el: Element): boolean {
 export class NarrowGraphicController implements ReactiveController {
   private readonly _grow = new ResizeObserver((entries) => {
     const graphic = entries[0]!.target as HTMLElement;
-    const height = entries[0]!.borderBoxSize[0]!.blockSize;
+    // A map added later (the plain-HTML form builds the graphic once the file is in) gets its floor now.
+    this._widen(graphic);
+    const height = graphic.getBoundingClientRect().height;
     if (height > parseFloat(graphic.style.minBlockSize || '0')) graphic.style.minBlockSize = `${height}px`;
   });
+  /** The width the map's floor is measured against: the screen's on a phone, else the story's (a CMS column). */
+  private _screen = 0;
+
+  private _widen(graphic: HTMLElement) {
+    const map = this._host.querySelector('[slot="graphic"] sard-map, sard-map[slot="graphic"]');
+    const mapWidth = map?.getBoundingClientRect().width;
+    const widen = String(Math.min(2, this._screen / (mapWidth || this._screen)));
+    if (graphic.style.getPropertyValue('--_sard-map-widen') !== widen) graphic.style.setProperty('--_sard-map-widen', widen);
+  }
 
   constructor(private readonly _host: ReactiveControllerHost & HTMLElement, private readonly _graphic: () => HTMLElement | null | undefined) {
     _host.addController(this);
@@ -63,9 +74,8 @@ export class NarrowGraphicController implements ReactiveController {
       style.marginLeft = `${-Math.max(0, story.left)}px`;
       style.marginRight = `${-Math.max(0, screen - story.right)}px`;
     }
-    const map = this._host.querySelector('[slot="graphic"] sard-map, sard-map[slot="graphic"]');
-    const mapWidth = map?.getBoundingClientRect().width;
-    if (mapWidth) style.setProperty('--_sard-map-widen', String(Math.min(2, (phone ? screen : story.width) / mapWidth)));
+    this._screen = phone ? screen : story.width;
+    this._widen(graphic);
     this._grow.observe(graphic);
   }
 }

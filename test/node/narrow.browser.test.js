@@ -1,6 +1,7 @@
 // Narrow screens, measured as a reader sees them (../shared/API.md → Narrow screens):
 // the three showcase stories on phones (320 × 568, 375 × 667, 414 × 896) and in a
-// 650 px CMS column on a desktop (1280 × 800), as a page and in the iframe form.
+// 650 px CMS column on a desktop (1280 × 800), as a page, in the plain-HTML form in a
+// padded CMS column, and in the iframe form.
 // At every step, scrolled the way a reader scrolls (the step's top just past the
 // trigger line, then the step read down to its middle), measured in the real page:
 //  - the map's drawing covers at least half of the screen (its visible area, less
@@ -188,6 +189,24 @@ for (const name of STORIES) {
       try {
         await waitForMap(page);
         await page.waitForFunction(() => document.querySelector('sard-story').effectiveLayout === 'narrow', null, { timeout: 5000 }).catch(() => {});
+        const { problems, rows } = await readEveryStep(page.mainFrame(), pageScroll(page), label);
+        printTable(label, rows);
+        assert.deepEqual([...pageProblems, ...problems], [], `${label}:\n  ${problems.slice(0, 12).join('\n  ')}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+// The plain-HTML form: the kit builds the graphic (every counter of the file) inside a padded CMS column.
+for (const name of STORIES) {
+  for (const viewport of [PHONES[0], PHONES[1], DESKTOP]) {
+    const label = `${name} plain-HTML form, ${viewport.width === DESKTOP.width ? `${COLUMN} px column` : `${viewport.width} × ${viewport.height}`}`;
+    test(label, async () => {
+      const { page, context, problems: pageProblems } = await open(kit.browser, `${kit.base}/test/embed-pages/plain-column.html?story=${name}`, { viewport });
+      try {
+        await waitForMap(page);
         const { problems, rows } = await readEveryStep(page.mainFrame(), pageScroll(page), label);
         printTable(label, rows);
         assert.deepEqual([...pageProblems, ...problems], [], `${label}:\n  ${problems.slice(0, 12).join('\n  ')}`);

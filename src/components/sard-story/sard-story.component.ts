@@ -603,7 +603,9 @@ export class SardStory extends LitElement {
     if (!file || !state) return null;
     const narrow = this.effectiveLayout === 'narrow';
     const event = file.events.findIndex((e) => e.id === state.eventId);
-    const shown = narrow ? narrowCounters(Object.keys(file.counters ?? {}), this._loaded!.folded!, event, parseCounterList(this.narrowCounters)) : null;
+    // Under 400 px a third counter's label would wrap to four lines: two then.
+    const max = this._width < 400 ? 2 : 3;
+    const shown = narrow ? narrowCounters(Object.keys(file.counters ?? {}), this._loaded!.folded!, event, parseCounterList(this.narrowCounters), max) : null;
     return { file, geo: this._loaded?.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant, narrowCounters: shown };
   }
 

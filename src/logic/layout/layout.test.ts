@@ -47,6 +47,7 @@ describe('which counters a narrow screen shows', () => {
     expect(narrowCounters(order, folded, 0, null)).to.deep.equal(['b']);
     expect(narrowCounters(order, folded, 2, null)).to.deep.equal(['a', 'b', 'c']);
     expect(NARROW_COUNTER_MAX).to.equal(3);
+    expect(narrowCounters(order, folded, 2, null, 2)).to.deep.equal(['a', 'b']);
   });
 
   it('an event that changes none shows what the latest change showed; before any, the first counters', () => {
