@@ -65,14 +65,16 @@ export class NarrowGraphicController implements ReactiveController {
     this._fitted = key;
     this._grow.disconnect();
     const style = graphic.style;
-    for (const name of ['min-block-size', 'margin-left', 'margin-right', '--_sard-map-widen']) style.removeProperty(name);
+    for (const name of ['min-block-size', 'margin-inline', '--_sard-map-widen']) style.removeProperty(name);
     if (!narrow) return;
     const story = this._host.getBoundingClientRect();
     const screen = document.documentElement.clientWidth;
     const phone = story.width >= screen * BLEED_SHARE;
     if (phone && story.width < screen && !clippedAbove(this._host)) {
-      style.marginLeft = `${-Math.max(0, story.left)}px`;
-      style.marginRight = `${-Math.max(0, screen - story.right)}px`;
+      const [left, right] = [Math.max(0, story.left), Math.max(0, screen - story.right)];
+      const rtl = getComputedStyle(graphic).direction == 'rtl';
+      style.marginInlineStart = `${-(rtl ? right : left)}px`;
+      style.marginInlineEnd = `${-(rtl ? left : right)}px`;
     }
     this._screen = phone ? screen : story.width;
     this._widen(graphic);

@@ -82,10 +82,11 @@ if (!globals[GUARD]) {
     // On a phone, where the article's column is the screen less the theme's padding, the frame reaches the
     // screen's edges (as the story's own graphic does): its map then keeps half of the reader's screen.
     // Not where a wrapper could clip it (sticky fails exactly there).
+    // Logical: with a fixed width in a right-to-left page, the browser ignores margin-left.
     const vw = root.clientWidth;
     const b = e.block.getBoundingClientRect();
     const bleed = e.sticky && b.width >= vw * 0.75 && b.width < vw;
-    s.marginLeft = bleed ? `${-b.left}px` : '';
+    s.marginInlineStart = bleed ? `${-(getComputedStyle(e.block).direction == 'rtl' ? vw - b.right : b.left)}px` : '';
     s.width = bleed ? `${vw}px` : '100%';
   };
 

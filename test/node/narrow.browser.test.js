@@ -217,11 +217,16 @@ for (const name of STORIES) {
   }
 }
 
-for (const name of STORIES) {
-  for (const viewport of [PHONES[1], DESKTOP]) {
-    const label = `${name} iframe form, ${viewport.width === DESKTOP.width ? `${COLUMN} px column` : `${viewport.width} × ${viewport.height}`}`;
+const IFRAME_CASES = [
+  ...STORIES.flatMap((name) => [PHONES[1], DESKTOP].map((viewport) => ({ name, viewport, dir: 'ltr' }))),
+  // A right-to-left host (an Arabic WordPress): the frame still reaches both edges of the phone's screen.
+  { name: 'aleppo-2016', viewport: PHONES[0], dir: 'rtl' },
+];
+for (const { name, viewport, dir } of IFRAME_CASES) {
+  {
+    const label = `${name} iframe form${dir === 'rtl' ? ' in a right-to-left host' : ''}, ${viewport.width === DESKTOP.width ? `${COLUMN} px column` : `${viewport.width} × ${viewport.height}`}`;
     test(label, async () => {
-      const { page, context, problems: pageProblems } = await open(kit.browser, `${kit.base}/test/embed-pages/iframe-column.html?story=${name}`, { viewport, wait: false });
+      const { page, context, problems: pageProblems } = await open(kit.browser, `${kit.base}/test/embed-pages/iframe-column.html?story=${name}&dir=${dir}`, { viewport, wait: false });
       try {
         await page.waitForFunction(() => document.querySelector('.sard-embed'), null, { timeout: 10000 });
         const frameHandle = await page.$('iframe[data-sard-embed]');
@@ -242,6 +247,9 @@ for (const name of STORIES) {
         // The frame itself is on screen in the host page while the story is read.
         const box = await frameHandle.boundingBox();
         if (box.y < -1 || box.y + box.height > host.vh + 1) problems.push(`the frame is off the host's screen (${Math.round(box.y)} px)`);
+        // Sideways: on the screen, and on a phone from edge to edge (the column's padding is the theme's).
+        if (box.x < -1 || box.x + box.width > host.vw + 1) problems.push(`the frame sticks out sideways (${Math.round(box.x)}…${Math.round(box.x + box.width)} of ${host.vw} px)`);
+        if (viewport.width < 500 && (Math.abs(box.x) > 1 || Math.abs(box.width - host.vw) > 1)) problems.push(`on a phone the frame is ${Math.round(box.x)}…${Math.round(box.x + box.width)}, not the screen's width`);
         printTable(label, read.rows);
         problems.push(...read.problems);
         assert.deepEqual([...pageProblems, ...problems], [], `${label}:\n  ${problems.slice(0, 12).join('\n  ')}`);

@@ -107,7 +107,7 @@ export class SardStory extends LitElement {
   /** `side`, `overlay`, `stacked` or `flat`; where the side layout does not fit (phones, CMS columns), `narrow`. */
   @property() layout: StoryLayout = 'side';
 
-  /** Counter ids shown on narrow screens (space- or comma-separated); without it, those the event changes. */
+  /** Counter ids shown on narrow screens (space- or comma-separated); without it, those the story changes most often. */
   @property({ attribute: 'narrow-counters' }) narrowCounters: string | null = null;
 
   /** Show the trigger line, step ids and validation warnings. */
@@ -602,10 +602,9 @@ export class SardStory extends LitElement {
     const file = this._loaded?.file;
     if (!file || !state) return null;
     const narrow = this.effectiveLayout === 'narrow';
-    const event = file.events.findIndex((e) => e.id === state.eventId);
     // Under 400 px a third counter's label would wrap to four lines: two then.
     const max = this._width < 400 ? 2 : 3;
-    const shown = narrow ? narrowCounters(Object.keys(file.counters ?? {}), this._loaded!.folded!, event, parseCounterList(this.narrowCounters), max) : null;
+    const shown = narrow ? narrowCounters(Object.keys(file.counters ?? {}), this._loaded!.folded!, parseCounterList(this.narrowCounters), max) : null;
     return { file, geo: this._loaded?.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant, narrowCounters: shown };
   }
 

@@ -1,8 +1,12 @@
 /**
  * Which counters a narrow screen shows. Five counters stacked above a map on a
  * phone leave the map a strip, so a narrow screen shows one compact row: the
- * counters the author chose (`narrow-counters`), or else the ones the event
- * changes. The others fold (screen readers still read them).
+ * counters the author chose (`narrow-counters`), or else the ones the story
+ * changes most often. The others fold (screen readers still read them).
+ *
+ * The row is the same at every step: a row that changed with the event would
+ * move the counters that stay and the map below them as the reader scrolls (a
+ * layout shift at every step, measured: 0.01 each, and 0.12 on the first step).
  */
 import type { FoldedStory } from '../state.js';
 
@@ -16,20 +20,17 @@ export function parseCounterList(attribute: string | null | undefined): string[]
 }
 
 /**
- * The counters shown on a narrow screen at `eventIndex` (-1: the initial state).
- * The author's list wins. Otherwise: the counters whose value this event changes;
- * if it changes none, those the latest earlier event changed; before any change,
- * the first counters of the file. At most `max`, in file order. A
- * function of the event alone, so scrolling back shows the same row.
+ * The counters shown on a narrow screen, in file order. The author's list wins
+ * (unknown ids are ignored). Otherwise the `max` counters whose value changes
+ * at the most events (a tie goes to the earlier one in the file).
  */
-export function narrowCounters(order: readonly string[], folded: FoldedStory, eventIndex: number, chosen: readonly string[] | null, max = NARROW_COUNTER_MAX): string[] {
+export function narrowCounters(order: readonly string[], folded: FoldedStory, chosen: readonly string[] | null, max = NARROW_COUNTER_MAX): string[] {
   if (chosen) return order.filter((id) => chosen.includes(id));
-  const stateAt = (i: number) => (i < 0 ? folded.initial : folded.states[i]!);
-  for (let i = Math.min(eventIndex, folded.states.length - 1); i >= 0; i--) {
-    const now = stateAt(i).counters;
-    const before = stateAt(i - 1).counters;
-    const changed = order.filter((id) => now[id] !== before[id]);
-    if (changed.length) return changed.slice(0, max);
-  }
-  return order.slice(0, max);
+  const changes = new Map(order.map((id) => [id, 0]));
+  folded.states.forEach((state, i) => {
+    const before = (i ? folded.states[i - 1]! : folded.initial).counters;
+    for (const id of order) if (state.counters[id] !== before[id]) changes.set(id, changes.get(id)! + 1);
+  });
+  const kept = new Set([...order].sort((a, b) => changes.get(b)! - changes.get(a)! || order.indexOf(a) - order.indexOf(b)).slice(0, max));
+  return order.filter((id) => kept.has(id));
 }
