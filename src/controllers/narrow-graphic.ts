@@ -33,26 +33,41 @@ export class NarrowGraphicController implements ReactiveController {
     this._widen(graphic);
     const height = graphic.getBoundingClientRect().height;
     if (height > parseFloat(graphic.style.minBlockSize || '0')) graphic.style.minBlockSize = `${height}px`;
+    // The trigger line sits below the graphic: the story moves it (and the step observer) with it.
+    if (Math.abs(height - this.height) >= 1) {
+      this.height = height;
+      this._onHeight();
+    }
   });
+  /** The graphic's height as last observed (the story's trigger line reads it instead of the layout). */
+  height = 0;
   /** The width the map's floor is measured against: the screen's on a phone, else the story's (a CMS column). */
   private _screen = 0;
 
   private _widen(graphic: HTMLElement) {
     const map = this._host.querySelector('[slot="graphic"] sard-map, sard-map[slot="graphic"]');
     const mapWidth = map?.getBoundingClientRect().width;
-    const widen = String(Math.min(2, this._screen / (mapWidth || this._screen)));
+    const widen = String(Math.min(1.5, this._screen / (mapWidth || this._screen) || 1));
     if (graphic.style.getPropertyValue('--_sard-map-widen') !== widen) graphic.style.setProperty('--_sard-map-widen', widen);
   }
 
-  constructor(private readonly _host: ReactiveControllerHost & HTMLElement, private readonly _graphic: () => HTMLElement | null | undefined) {
+  constructor(
+    private readonly _host: ReactiveControllerHost & HTMLElement,
+    private readonly _graphic: () => HTMLElement | null | undefined,
+    private readonly _onHeight: () => void,
+  ) {
     _host.addController(this);
   }
 
   hostDisconnected() {
     this._grow.disconnect();
+    this._fitted = ''; // moved elsewhere in the page: fitted afresh there
   }
 
-  /** What the graphic was last fitted to: a phone's toolbars changing the viewport's height keep the fit. */
+  /**
+   * What the graphic was last fitted to. A phone's toolbars change the viewport's height by about 56 px:
+   * within one 120 px band the fit is kept; a window made much shorter is fitted again.
+   */
   private _fitted = '';
 
   /** Lays the graphic out for the layout in use; call when the layout or the viewport changes, and `again`
@@ -60,13 +75,14 @@ export class NarrowGraphicController implements ReactiveController {
   fit(narrow: boolean, again = false) {
     const graphic = this._graphic();
     if (!graphic) return;
-    const key = `${narrow} ${this._host.clientWidth} ${document.documentElement.clientWidth}`;
+    const key = `${narrow} ${this._host.clientWidth} ${document.documentElement.clientWidth} ${Math.round(innerHeight / 120)}`;
     if (key === this._fitted && graphic.style.minBlockSize && !again) return;
     this._fitted = key;
     this._grow.disconnect();
     const style = graphic.style;
     for (const name of ['min-block-size', 'margin-inline', '--_sard-map-widen']) style.removeProperty(name);
-    if (!narrow) return;
+    this.height = 0;
+    if (!narrow || !this._host.isConnected) return;
     const story = this._host.getBoundingClientRect();
     const screen = document.documentElement.clientWidth;
     const phone = story.width >= screen * BLEED_SHARE;

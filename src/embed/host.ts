@@ -81,11 +81,13 @@ if (!globals[GUARD]) {
     s.transform = '';
     // On a phone, where the article's column is the screen less the theme's padding, the frame reaches the
     // screen's edges (as the story's own graphic does): its map then keeps half of the reader's screen.
-    // Not where a wrapper could clip it (sticky fails exactly there).
+    // Not where a wrapper could clip it (any overflow but visible below the body, `clip` included).
     // Logical: with a fixed width in a right-to-left page, the browser ignores margin-left.
     const vw = root.clientWidth;
     const b = e.block.getBoundingClientRect();
-    const bleed = e.sticky && b.width >= vw * 0.75 && b.width < vw;
+    let clipped = false;
+    for (let el = e.block.parentElement; el && el !== document.body; el = el.parentElement) clipped ||= getComputedStyle(el).overflowX != 'visible';
+    const bleed = !clipped && b.width >= vw * 0.75 && b.width < vw;
     s.marginInlineStart = bleed ? `${-(getComputedStyle(e.block).direction == 'rtl' ? vw - b.right : b.left)}px` : '';
     s.width = bleed ? `${vw}px` : '100%';
   };

@@ -153,17 +153,28 @@ export class SardStory extends LitElement {
     onChange: (index, previous) => this._stepChanged(index, previous),
   });
   private _width = 0;
+  /** The counters a narrow screen shows, for this file, attribute and width (the same at every step). */
+  private _narrowShown?: [LoadedStory | null, string, string[]];
   /** Side or narrow, from the story's width and the screen's height (both change on a phone's rotation). */
   private _fit() {
     if (!(this._width > 0 && this.isConnected)) return;
     this.narrow = !sideFits(this._width, innerHeight);
     // The graphic is fitted to the new size once the layout it gets is rendered, and the graphics have
     // folded for it (they render after the story: a frame later).
-    this.updateComplete.then(() => requestAnimationFrame(() => this._narrowGraphic.fit(this.effectiveLayout === 'narrow')));
+    this.updateComplete.then(() => requestAnimationFrame(() => this.isConnected && this._narrowGraphic.fit(this.effectiveLayout === 'narrow')));
   }
-  private readonly _narrowGraphic = new NarrowGraphicController(this, () => this.graphicBox);
+  private readonly _narrowGraphic = new NarrowGraphicController(
+    this,
+    () => this.graphicBox,
+    // The graphic grew (a fit, a graphic built once the file is in): the trigger line below it moved.
+    () => {
+      if (this._appliedLayout !== 'narrow') return;
+      this.stepsBox?.style.setProperty('--_trigger', `${Math.max(0, this.triggerY() - 2)}px`);
+      this._scroller.setup(this._steps);
+    },
+  );
   private readonly _resizeObserver = new ResizeObserver((entries) => {
-    this._width = entries[0]?.contentRect.width ?? 0;
+    this._width = entries[0]?.borderBoxSize[0]?.inlineSize ?? 0;
     // Next frame: switching layout resizes the host, which must not re-enter this observer in the same frame.
     requestAnimationFrame(() => this._fit());
   });
@@ -221,7 +232,8 @@ export class SardStory extends LitElement {
     addEventListener('afterprint', this._onPrint);
     addEventListener('scroll', this._pin, { capture: true, passive: true });
     addEventListener('resize', this._onResize);
-    this._resizeObserver.observe(this);
+    // The border box: page styles that follow the layout (`sard-story[narrow] { padding: 0 }`) must not flip it back.
+    this._resizeObserver.observe(this, { box: 'border-box' });
     this._stepsWatch.observe(this, { attributeFilter: ['event'], subtree: true });
     if (this._loaded && this._loadedSource === this._currentSource()) {
       // Moved in the DOM: same file, just watch the steps again (and read them: they may have changed meanwhile).
@@ -386,11 +398,12 @@ export class SardStory extends LitElement {
     this._publish(true);
     await this.updateComplete; // layout, trigger line and scroller set up in updated()
     // The graphics render the file a frame later; the narrow graphic is fitted to them before the first landing.
+    if (token !== this._loadToken) return;
     if (this.effectiveLayout === 'narrow') {
       await new Promise(requestAnimationFrame);
+      if (token !== this._loadToken) return;
       this._narrowGraphic.fit(true, true);
     }
-    if (token !== this._loadToken) return;
     this._dispatch('sard-ready', { eventFile: fileUrl });
     if (this.effectiveLayout !== 'flat') {
       this._land();
@@ -490,7 +503,8 @@ export class SardStory extends LitElement {
     const height = window.innerHeight;
     const layout = this.effectiveLayout;
     if (layout === 'stacked' || layout === 'narrow') {
-      const graphic = this.renderRoot.querySelector('.graphic')?.getBoundingClientRect().height ?? 0;
+      // In `narrow` the graphic's height is observed (no layout read while scrolling).
+      const graphic = (layout === 'narrow' && this._narrowGraphic.height) || (this.renderRoot.querySelector('.graphic')?.getBoundingClientRect().height ?? 0);
       const top = Math.min(graphic, height);
       // A phone's text area is short: in `narrow` the default line sits a third of the way down it, so a step
       // starts right under the map, its first lines on screen and the rest with room below.
@@ -604,7 +618,11 @@ export class SardStory extends LitElement {
     const narrow = this.effectiveLayout === 'narrow';
     // Under 400 px a third counter's label would wrap to four lines: two then.
     const max = this._width < 400 ? 2 : 3;
-    const shown = narrow ? narrowCounters(Object.keys(file.counters ?? {}), this._loaded!.folded!, parseCounterList(this.narrowCounters), max) : null;
+    const key = `${this.narrowCounters} ${max}`;
+    if (narrow && (this._narrowShown?.[0] !== this._loaded || this._narrowShown[1] !== key)) {
+      this._narrowShown = [this._loaded, key, narrowCounters(Object.keys(file.counters ?? {}), this._loaded!.folded!, parseCounterList(this.narrowCounters), max)];
+    }
+    const shown = narrow ? this._narrowShown![2] : null;
     return { file, geo: this._loaded?.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant, narrowCounters: shown };
   }
 

@@ -79,7 +79,8 @@ export const storyStyles = css`
     inset-block-start: 0;
     z-index: 1;
     overflow: visible;
-    --_sard-map-floor: calc(50svh * var(--_sard-map-widen, 1) + 8px);
+    /* Capped, so a landscape phone keeps some lines of text below the graphic. */
+    --_sard-map-floor: min(calc(50svh * var(--_sard-map-widen, 1) + 8px), 60svh);
     /* Scroll anchoring keeps the reader's text in place if the graphic grows: the anchor is a step, not the graphic. */
     overflow-anchor: none;
     background: var(--sard-bg, #fff);

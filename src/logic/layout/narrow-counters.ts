@@ -21,11 +21,13 @@ export function parseCounterList(attribute: string | null | undefined): string[]
 
 /**
  * The counters shown on a narrow screen, in file order. The author's list wins
- * (unknown ids are ignored). Otherwise the `max` counters whose value changes
+ * (unknown ids are ignored; a list with none the file has counts as no list). Otherwise the `max` counters whose value changes
  * at the most events (a tie goes to the earlier one in the file).
  */
 export function narrowCounters(order: readonly string[], folded: FoldedStory, chosen: readonly string[] | null, max = NARROW_COUNTER_MAX): string[] {
-  if (chosen) return order.filter((id) => chosen.includes(id));
+  const picked = order.filter((id) => chosen?.includes(id));
+  // A list naming no counter of the file (a typo) must not fold them all.
+  if (picked.length) return picked;
   const changes = new Map(order.map((id) => [id, 0]));
   folded.states.forEach((state, i) => {
     const before = (i ? folded.states[i - 1]! : folded.initial).counters;
