@@ -259,3 +259,36 @@ for (const { name, viewport, dir } of IFRAME_CASES) {
     });
   }
 }
+
+// A reader's continuous swipe: no scrollend between wheel turns, so the step observer (whose trigger line
+// must follow the graphic's height) is what makes steps active. The active step follows the geometry (the
+// last step whose top passed the trigger line) within two turns of the wheel, all the way down.
+test('a continuous scroll through the plain-HTML form at 375 px: the active step follows the trigger line', async () => {
+  const { page, context, problems } = await open(kit.browser, `${kit.base}/test/embed-pages/plain-column.html?story=aleppo-2016`, { viewport: PHONES[1] });
+  try {
+    await waitForMap(page);
+    await page.mouse.move(PHONES[1].width / 2, PHONES[1].height - 40);
+    let run = 0;
+    let longest = 0;
+    let reached = -1;
+    for (let tick = 0; tick < 400 && reached < 12; tick++) {
+      await page.mouse.wheel(0, 45);
+      await page.waitForTimeout(30);
+      const { expected, active } = await page.evaluate(() => {
+        const story = document.querySelector('sard-story');
+        const line = story.triggerY();
+        let expected = -1;
+        story.querySelectorAll('sard-step').forEach((step, i) => step.getBoundingClientRect().top <= line && (expected = i));
+        return { expected, active: story.activeIndex };
+      });
+      reached = Math.max(reached, expected);
+      run = expected === active ? 0 : run + 1;
+      longest = Math.max(longest, run);
+    }
+    assert.ok(reached >= 12, `the swipe reached step ${reached} only`);
+    assert.ok(longest <= 2, `the active step lagged the trigger line for ${longest} turns of the wheel in a row`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
