@@ -166,7 +166,8 @@ describe('<sard-map>', () => {
     await settled(story);
     const start = transformOf(story);
     await scrollToStep(story, 1); // zooms in to nw + ne
-    await sleep(250);
+    // Wait for the zoom to be under way (not a fixed sleep: on a slow machine 250 ms could be before or after).
+    await until(() => transformOf(story) !== start, 'the zoom to start');
     const mid = transformOf(story);
     expect(mid, 'moving').to.not.equal(start);
     const frames: string[] = [];
