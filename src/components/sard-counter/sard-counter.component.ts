@@ -1,6 +1,6 @@
-import { LitElement, html, css, type PropertyValues } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
-import { StoryConsumer, type StoryContext } from '../../context.js';
+import { html, css, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { formatNumber } from '../../logic/format.js';
@@ -17,7 +17,7 @@ import { tweenValue } from '../../logic/tween.js';
  * @cssproperty --sard-counter-size - Size of the number (default 2em).
  * @cssproperty --sard-counter-color - Colour of the number.
  */
-export class SardCounter extends LitElement {
+export class SardCounter extends StoryGraphic {
   static override styles = [
     graphicHostStyles,
     css`
@@ -47,12 +47,7 @@ export class SardCounter extends LitElement {
   /** Tween length in ms. */
   @property({ type: Number }) duration = 800;
 
-  @state() private story?: StoryContext;
 
-  constructor() {
-    super();
-    new StoryConsumer(this, (value) => (this.story = value));
-  }
 
   @query('[part="counter-value"]') private valueEl?: HTMLElement;
 

@@ -1,6 +1,6 @@
-import { LitElement, html, css } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { StoryConsumer, type StoryContext } from '../../context.js';
+import { html, css } from 'lit';
+import { property } from 'lit/decorators.js';
+import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { formatDate, isoDatetime } from '../../logic/format.js';
 
@@ -11,7 +11,7 @@ import { formatDate, isoDatetime } from '../../logic/format.js';
  * @csspart date - The `<time>` element.
  * @cssproperty --sard-date-size - Size of the date (default 1.25em).
  */
-export class SardDate extends LitElement {
+export class SardDate extends StoryGraphic {
   static override styles = [
     graphicHostStyles,
     css`
@@ -24,12 +24,7 @@ export class SardDate extends LitElement {
   /** A calendar for Intl.DateTimeFormat, e.g. `islamic`, `persian`; default: the locale's own. */
   @property() calendar: string | null = null;
 
-  @state() private story?: StoryContext;
 
-  constructor() {
-    super();
-    new StoryConsumer(this, (value) => (this.story = value));
-  }
 
   override render() {
     const date = this.story?.state.date ?? null;

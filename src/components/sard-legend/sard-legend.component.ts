@@ -1,6 +1,5 @@
-import { LitElement, html, css, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
-import { StoryConsumer, type StoryContext } from '../../context.js';
+import { html, css, nothing } from 'lit';
+import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { statePatterns } from '../../styles/patterns.js';
 import { wordsFor } from '../../logic/describe.js';
@@ -22,7 +21,7 @@ const PREFIX = 'sard-legend-hatch';
  * @csspart legend-fold - On a narrow screen, the `<details>` the legend folds into.
  * @csspart legend-toggle - Its `<summary>`, the control that opens the legend.
  */
-export class SardLegend extends LitElement {
+export class SardLegend extends StoryGraphic {
   static override styles = [
     graphicHostStyles,
     css`
@@ -61,12 +60,7 @@ export class SardLegend extends LitElement {
     `,
   ];
 
-  @state() private story?: StoryContext;
 
-  constructor() {
-    super();
-    new StoryConsumer(this, (value) => (this.story = value));
-  }
 
   override render() {
     const states = Object.entries(this.story?.file.states ?? {});

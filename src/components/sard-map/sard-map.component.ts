@@ -1,6 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
-import { StoryConsumer, type StoryContext } from '../../context.js';
+import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { ElementSizeController } from '../../controllers/element-size.js';
@@ -44,7 +44,7 @@ import { mapStyles } from './sard-map.styles.js';
  * @cssproperty --sard-map-label-size - Size of place labels (default 12px).
  * @cssproperty --sard-map-fade - Length of the fill cross-fade (default 600ms).
  */
-export class SardMap extends LitElement {
+export class SardMap extends StoryGraphic {
   static override styles = [graphicHostStyles, mapStyles];
 
   /** Base length of a zoom in ms; long journeys take up to 1.4× this, short ones 0.6×. */
@@ -53,14 +53,12 @@ export class SardMap extends LitElement {
   /** Space kept around a view's features, in px. */
   @property({ type: Number }) padding = 24;
 
-  @state() private story?: StoryContext;
   @state() private creditOpen = false;
   /** The credit folds behind a button: on a map narrower than 480 px, and in the story's narrow layout. */
   @state() private _smallMap = false;
 
   constructor() {
     super();
-    new StoryConsumer(this, (value) => (this.story = value));
     new ElementSizeController(this, () => this.frameEl, (width, height) => this._resized(width, height));
     new FontsLoadedController(this, () => this._onFonts());
   }

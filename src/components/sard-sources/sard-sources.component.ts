@@ -1,6 +1,5 @@
-import { LitElement, html, css, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
-import { StoryConsumer, type StoryContext } from '../../context.js';
+import { html, css, nothing } from 'lit';
+import { StoryGraphic } from '../story-graphic.js';
 import { wordsFor } from '../../logic/describe.js';
 import { formatDate } from '../../logic/format.js';
 import { isSafeUrl } from '../../logic/urls.js';
@@ -19,7 +18,7 @@ export { isSafeUrl };
  * @csspart sources - The list.
  * @csspart source - One source.
  */
-export class SardSources extends LitElement {
+export class SardSources extends StoryGraphic {
   static override styles = css`
     :host { display: block; }
     :host([hidden]) { display: none; }
@@ -29,12 +28,7 @@ export class SardSources extends LitElement {
     code { font-size: 0.9em; }
   `;
 
-  @state() private story?: StoryContext;
 
-  constructor() {
-    super();
-    new StoryConsumer(this, (value) => (this.story = value));
-  }
 
   override render() {
     const story = this.story;
