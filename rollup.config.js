@@ -6,6 +6,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { minifyLitCss } from './scripts/rollup-minify-css.js';
+import { scrollamaAsUsed } from './scripts/rollup-scrollama.js';
 
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', outDir: 'dist', noEmit: false, declaration: false, noEmitOnError: true, include: ['src/**/*.ts', 'src/**/*.js'], exclude: ['src/**/*.test.ts', 'src/test-support/**'] });
@@ -24,7 +25,7 @@ const exportConditions = ['production', 'module', 'import', 'default'];
 // "no point yet" (with it, the first point of 1,333 us-atlas county rings was drawn at NaN,NaN).
 // hoist_funs (off by default: it makes most code bigger) moves function declarations to the top of their
 // scope, where d3-geo's many small ones sit together and gzip finds them alike: 98 B gzip (40,215 → 40,117).
-const compress = { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true, keep_fargs: false, hoist_funs: true };
+const compress = { passes: 2, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true, keep_fargs: false, hoist_funs: true };
 // Members named `_like` are internal to the kit (never attributes, events, parts or
 // API): terser shortens them. Lit's own `_$…` members are left alone.
 const mangle = { properties: { regex: /^_[A-Za-z]/ } };
@@ -61,7 +62,7 @@ const slimTslib = () => ({
 // this list. (The component tests run on src/ with the whole of d3-geo; this check is what covers the bundle.)
 const D3_GEO_UNUSED = {
   path: ['area', 'measure', 'centroid'],
-  projection: ['clipAngle', 'fitSize', 'fitWidth', 'fitHeight', 'angle', 'reflectX', 'reflectY'],
+  projection: ['clipAngle', 'fitSize', 'fitWidth', 'fitHeight', 'angle', 'reflectX', 'reflectY', 'precision', 'preclip', 'postclip'],
 };
 const trimD3Geo = () => {
   const names = Object.values(D3_GEO_UNUSED).flat();
@@ -104,13 +105,13 @@ export default [
       { file: 'dist/sard.js', format: 'es', plugins: [terse(true), collapseTemplateIndent()] },
       { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard', plugins: [terse(false), collapseTemplateIndent()] },
     ],
-    plugins: [nodeResolve({ exportConditions }), slimTslib(), trimD3Geo(), ts(), minifyLitCss()],
+    plugins: [nodeResolve({ exportConditions }), slimTslib(), trimD3Geo(), scrollamaAsUsed(), ts(), minifyLitCss()],
     // d3-array ships one file whose top level builds its bisectors (`bisector(ascending)`): pure, but rollup
     // cannot tell, so they came along with d3-geo's three helpers (about 200 B gzip of dead code).
     treeshake: { manualPureFunctions: ['bisector'] },
   },
   {
-    input: 'src/cli.ts',
+    input: 'src/cli/cli.ts',
     output: { file: 'dist/cli.js', format: 'es' },
     plugins: [nodeResolve({ exportConditions: ['node', 'import', 'default'] }), ts()],
     external: [/^node:/],

@@ -1,6 +1,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { fromRollup } from '@web/dev-server-rollup';
+import { scrollamaAsUsed } from './scripts/rollup-scrollama.js';
 import { findChrome, chromeArgs } from './scripts/find-chrome.js';
 
 /**
@@ -27,7 +29,7 @@ const mediaFeaturesPlugin = {
 export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mediaFeaturesPlugin],
+  plugins: [fromRollup(scrollamaAsUsed)(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mediaFeaturesPlugin],
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs } })],
   // Scrolling tests measure the real viewport: one page at a time keeps them honest on 2 shared cores.
   reporters: [defaultReporter(), summaryReporter({ flatten: false })],

@@ -1,6 +1,6 @@
 // Emits schema/event-file.schema.json as a JS module for the kit, minus the
 // prose (title/description) that only editors need. The schema file stays the
-// single source of truth; src/logic/schema-check.ts interprets it at run time
+// single source of truth; src/logic/validate/schema-check.ts interprets it at run time
 // without eval (see that file for the keyword subset and why).
 //
 // The module is smaller than the JSON (about 0.4 KB gzip): every `$ref` is
@@ -99,6 +99,6 @@ writeFileSync(
 );
 writeFileSync(
   new URL('event-file-schema.d.ts', out),
-  `import type { JsonSchema } from '../logic/schema-check.js';\ndeclare const schema: JsonSchema;\nexport default schema;\n`,
+  `import type { JsonSchema } from '../logic/validate/schema-check.js';\ndeclare const schema: JsonSchema;\nexport default schema;\n`,
 );
 console.log(`schema module written (${body.length} chars, ${shared.size} shared sub-schemas)`);

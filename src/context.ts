@@ -6,7 +6,7 @@
  * ~0.3 KB gzip instead of ~1 KB, and the 40 KB budget holds the map (d3-geo).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { EventFile, StoryState } from './logic/types.js';
+import type { EventFile, StoryState } from './logic/story/types.js';
 import type { Geo } from './logic/geo/topology.js';
 
 export interface StoryContext {

@@ -4,9 +4,9 @@
 import { expect } from '@open-wc/testing';
 import { mountStory, scrollToStep, until, nextEvent, cleanup, sleep } from './test-support/harness.js';
 import { basicWithInlineTopology } from './test-support/fixtures.js';
-import { isSafeUrl } from './logic/urls.js';
+import { isSafeUrl } from './logic/validate/urls.js';
 import type { SardStory } from './components/sard-story/sard-story.component.js';
-import type { EventFile } from './logic/types.js';
+import type { EventFile } from './logic/story/types.js';
 
 // ── the corpus ──────────────────────────────────────────────────────
 // `$$` becomes a call that records the payload's index if it ever runs; `/__hostile/` URLs must never be fetched.

@@ -1,17 +1,22 @@
 /**
- * Watches the steps cross the trigger line. One IntersectionObserver for all
- * steps, whose root is everything above the line: a step goes in or out exactly
- * when its top crosses the line, and a jump over many steps flips them all. Its
- * callbacks (and `scrollend`, a repair for a browser that reports nothing, e.g.
- * inside a cross-origin frame) mean "something moved": the active step is then
+ * Owns scrollama, the stack's step trigger (imported nowhere else). Its
+ * callbacks (a step's middle crossed the trigger line, either way) and
+ * `scrollend` (a repair for a browser that reports nothing, e.g. inside a
+ * cross-origin frame) mean only "something moved": the active step is then
  * derived from geometry — the last step whose top has passed the line — never
- * from the order of callbacks.
+ * from the order of callbacks, so fast scrolls, jumps over many steps, reloads
+ * and deep links land exactly.
  *
- * This replaced scrollama, which sard used only for those callbacks: scrollama
- * keeps an IntersectionObserver and a ResizeObserver per step, leaves a
- * document scroll listener behind (and with it the whole story), and weighed
- * 1.5 KB gzip.
+ * scrollama 3.2.0's `setup()` adds a `document` scroll listener that
+ * `destroy()` never removes; minified, its closure reaches the steps and keeps
+ * a removed story alive. rollup.config.js (and the test runner, through the
+ * same plugin) cuts that one line: the listener only tracked the scroll
+ * direction for the callbacks' `direction`, which sard does not read (scrollama
+ * still reads the position when a step crosses). `setup()` runs once per step
+ * list; a new trigger line (a resize, the narrow graphic's new height) moves
+ * the existing observers with `offset()`.
  */
+import scrollama from 'scrollama';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface ScrollStepsOptions {
@@ -48,9 +53,18 @@ export function lastStepAbove(steps: readonly Element[], y: number, from = -1): 
   return i;
 }
 
+/** The part of scrollama 3.2.0 sard uses (its own typings have no `root` and no offset in px). */
+interface Scrollama {
+  setup(options: { step: HTMLElement[]; offset: string; root: Document }): Scrollama;
+  onStepEnter(callback: () => void): Scrollama;
+  onStepExit(callback: () => void): Scrollama;
+  offset(value: string): Scrollama;
+  destroy(): void;
+}
+
 export class ScrollStepsController implements ReactiveController {
   index = -1;
-  private _observer: IntersectionObserver | null = null;
+  private _scrollama: Scrollama | null = null;
   private _steps: HTMLElement[] = [];
   private _frame = 0;
   /** While a programmatic scroll runs, intermediate steps are not applied. */
@@ -76,21 +90,35 @@ export class ScrollStepsController implements ReactiveController {
     this._schedule();
   };
 
-  /** The trigger line is in px, so a new viewport height needs a new setup (cheap: one observer). */
+  /** The trigger line is in px, so a new viewport height moves it. */
   private readonly _onResize = () => {
-    if (this._steps.length) this.setup(this._steps);
+    this.setup(this._steps);
     this._schedule();
   };
 
-  /** (Re)starts watching these steps; the offset is read from `triggerY()`. */
+  /** scrollama's offset: the trigger line in px (a number would be a share of the viewport's height). */
+  private _offset = () => `${Math.round(this._options.triggerY())}px`;
+
+  /**
+   * Watches these steps, the trigger line read from `triggerY()`. The same steps
+   * again only move the line (scrollama's `offset()`: its observers are rebuilt,
+   * nothing is added to the page).
+   */
   setup(steps: HTMLElement[]) {
+    const same = this._scrollama && steps.length === this._steps.length && steps.every((step, i) => step === this._steps[i]);
+    if (same) {
+      this._scrollama!.offset(this._offset());
+      return;
+    }
     this._teardown();
     this._steps = steps;
     if (!steps.length) return;
-    // The root: the viewport from far above its top down to the trigger line. The document as explicit root
-    // keeps the margins inside a cross-origin frame too (an implicit root there ignores them).
-    this._observer = new IntersectionObserver(this._schedule, { root: document, rootMargin: `1e6px 0px ${Math.round(this._options.triggerY() - innerHeight)}px` });
-    for (const step of steps) this._observer.observe(step);
+    // The document as explicit root keeps the observers' margins inside a cross-origin frame too (an implicit
+    // root there ignores them).
+    this._scrollama = (scrollama as unknown as () => Scrollama)()
+      .setup({ step: steps, offset: this._offset(), root: document })
+      .onStepEnter(this._schedule)
+      .onStepExit(this._schedule);
     addEventListener('scrollend', this._onScrollEnd, { capture: true, passive: true });
     addEventListener('resize', this._onResize, { passive: true });
     addEventListener('load', this._onScrollEnd, { once: true });
@@ -118,15 +146,15 @@ export class ScrollStepsController implements ReactiveController {
     cancelAnimationFrame(this._frame);
     clearTimeout(this._holdTimer);
     this._frame = 0;
-    this._observer?.disconnect();
-    this._observer = null;
+    this._scrollama?.destroy();
+    this._scrollama = null;
     removeEventListener('scrollend', this._onScrollEnd, { capture: true });
     removeEventListener('resize', this._onResize);
     removeEventListener('load', this._onScrollEnd);
   }
 
   hostConnected() {
-    if (this._steps.length && !this._observer) this.setup(this._steps);
+    if (this._steps.length && !this._scrollama) this.setup(this._steps);
   }
 
   hostDisconnected() {

@@ -5,7 +5,7 @@
  * hand-made topologies with either polygon winding.
  */
 import type { Topology } from 'topojson-specification';
-import type { EventFile } from '../logic/types.js';
+import type { EventFile } from '../logic/story/types.js';
 
 export type LonLat = [number, number];
 

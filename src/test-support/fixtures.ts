@@ -1,6 +1,6 @@
 /** Fixture loading for tests (real fetches from the test server). */
 import type { Topology } from 'topojson-specification';
-import type { EventFile } from '../logic/types.js';
+import type { EventFile } from '../logic/story/types.js';
 
 export const FIXTURES = new URL('./fixtures/', import.meta.url).href;
 

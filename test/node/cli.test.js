@@ -69,6 +69,21 @@ test('a page whose counter names no counter of the file fails (in the browser it
   assert.doesNotMatch(stdout, /counters\[0\]/);
 });
 
+test('a page in the plain-HTML form is checked too: its data-src file and the events its sections name', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sard-'));
+  const events = join(root, 'src/test-support/fixtures/basic.events.json');
+  const page = join(dir, 'plain.html');
+  writeFileSync(page, `<!doctype html><div data-sard-story data-src="${pathToFileURL(events).href}">
+    <section data-event="e0" data-note="x > y"><p>a</p></section><section data-event="e9"><p>b</p></section>
+  </div>
+  <div data-sard-story><section data-event="e0"></section></div>`);
+  const { code, stdout } = await sard('validate', page);
+  assert.equal(code, 1, stdout);
+  assert.match(stdout, /^error: .*plain\.html: stories\[0\]\.steps\[1\]\.event: unknown event "e9" \(known: e0, /m);
+  assert.match(stdout, /^error: .*plain\.html: stories\[1\]: a data-sard-story block without data-src$/m);
+  assert.match(stdout, /2 error\(s\), 0 warning\(s\)/);
+});
+
 test('--help prints the usage and exits 0', async () => {
   const { code, stdout } = await sard('validate', '--help');
   assert.equal(code, 0);

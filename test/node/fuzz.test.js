@@ -1,5 +1,5 @@
 // Fuzzing with fast-check: the loader/validator (the code the CLI and the
-// browser share, src/logic/load.ts) on thousands of mutated event files and
+// browser share, src/logic/story/load.ts) on thousands of mutated event files and
 // topologies, and the reducer (foldStory) on random valid stories.
 //
 // Deterministic: every property runs with the seed below (FUZZ_SEED=n to try
@@ -45,9 +45,9 @@ const outfile = join(outdir, 'load.mjs');
 await esbuild.build({
   stdin: {
     contents: [
-      "export { loadStory } from './src/logic/load.ts';",
-      "export { foldStory, MIN_VIEW_SPAN } from './src/logic/state.ts';",
-      "export { hasErrors } from './src/logic/validate.ts';",
+      "export { loadStory } from './src/logic/story/load.ts';",
+      "export { foldStory, MIN_VIEW_SPAN } from './src/logic/story/state.ts';",
+      "export { hasErrors } from './src/logic/validate/validate.ts';",
     ].join('\n'),
     resolveDir: root,
     loader: 'ts',

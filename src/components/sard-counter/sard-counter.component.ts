@@ -3,8 +3,8 @@ import { property, query } from 'lit/decorators.js';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
-import { formatNumber } from '../../logic/format.js';
-import { tweenValue } from '../../logic/tween.js';
+import { formatNumber } from '../../logic/format/format.js';
+import { tweenValue } from '../../logic/story/tween.js';
 
 /**
  * A labelled number from the event file's `counters`, tweened between events.

@@ -2,7 +2,7 @@ import { html, css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
-import { formatDate, isoDatetime } from '../../logic/format.js';
+import { formatDate, isoDatetime } from '../../logic/format/format.js';
 
 /**
  * The active event's date or date range, in the story's locale (UTC days).

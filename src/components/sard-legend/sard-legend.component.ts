@@ -2,7 +2,7 @@ import { html, css, nothing } from 'lit';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { statePatterns } from '../../styles/patterns.js';
-import { wordsFor } from '../../logic/describe.js';
+import { wordsFor } from '../../logic/format/describe.js';
 
 /** Also written out in the forced-colours rules below. */
 const PREFIX = 'sard-legend-hatch';

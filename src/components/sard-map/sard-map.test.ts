@@ -4,7 +4,7 @@ import { mountStory, scrollToStep, scrollStepToTrigger, until, cleanup, nextFram
 import { basicWithInlineTopology } from '../../test-support/fixtures.js';
 import type { SardStory } from '../sard-story/sard-story.component.js';
 import type { SardMap } from './sard-map.component.js';
-import type { EventFile, StoryState } from '../../logic/types.js';
+import type { EventFile, StoryState } from '../../logic/story/types.js';
 
 const mapOf = (story: SardStory) => story.querySelector('sard-map') as SardMap;
 const root = (story: SardStory) => mapOf(story).shadowRoot!;

@@ -17,7 +17,7 @@ import { mountStory, scrollToStep, until, cleanup } from '../../test-support/har
 import { addProbes, atlas, atlasFile, clockwise, handTopology, US_COUNTIES, WORLD_110M, WORLD_50M, type LonLat, type HandPolygon } from '../../test-support/atlas.js';
 import type { SardStory } from '../sard-story/sard-story.component.js';
 import type { SardMap } from './sard-map.component.js';
-import type { BBox, EventFile, Problem } from '../../logic/types.js';
+import type { BBox, EventFile, Problem } from '../../logic/story/types.js';
 
 const RUSSIA = '643';
 const FIJI = '242';

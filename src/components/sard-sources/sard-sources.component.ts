@@ -1,8 +1,8 @@
 import { html, css, nothing } from 'lit';
 import { StoryGraphic } from '../story-graphic.js';
-import { wordsFor } from '../../logic/describe.js';
-import { formatDate } from '../../logic/format.js';
-import { isSafeUrl } from '../../logic/urls.js';
+import { wordsFor } from '../../logic/format/describe.js';
+import { formatDate } from '../../logic/format/format.js';
+import { isSafeUrl } from '../../logic/validate/urls.js';
 
 export { isSafeUrl };
 

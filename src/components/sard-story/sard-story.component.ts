@@ -5,11 +5,11 @@ import { storyStyles } from './sard-story.styles.js';
 import { ScrollStepsController } from '../../controllers/scroll-steps.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { NarrowGraphicController } from '../../controllers/narrow-graphic.js';
-import { loadStory, INLINE, type LoadedStory } from '../../logic/load.js';
-import { checkStepEvents, knownList } from '../../logic/references.js';
-import { formatProblem } from '../../logic/json-path.js';
-import { directionOf, languageOf } from '../../logic/direction.js';
-import type { EventFile, Problem, StoryState } from '../../logic/types.js';
+import { loadStory, INLINE, type LoadedStory } from '../../logic/story/load.js';
+import { checkStepEvents, knownList } from '../../logic/validate/references.js';
+import { formatProblem } from '../../logic/validate/json-path.js';
+import { directionOf, languageOf } from '../../logic/format/direction.js';
+import type { EventFile, Problem, StoryState } from '../../logic/story/types.js';
 import type { SardStep } from '../sard-step/sard-step.component.js';
 
 import { effectiveLayout, sideFits, type EffectiveLayout, type StoryLayout } from '../../logic/layout/fit.js';

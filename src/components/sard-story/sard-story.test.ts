@@ -6,7 +6,7 @@ import {
 } from '../../test-support/harness.js';
 import { basicWithInlineTopology } from '../../test-support/fixtures.js';
 import type { SardStory, StepEventDetail } from './sard-story.component.js';
-import type { Problem } from '../../logic/types.js';
+import type { Problem } from '../../logic/story/types.js';
 
 type Logged = { type: string; detail: StepEventDetail };
 

@@ -9,7 +9,7 @@
  */
 import { geoBounds } from 'd3-geo';
 import type { GeoPermissibleObjects } from 'd3-geo';
-import type { BBox } from '../types.js';
+import type { BBox } from '../story/types.js';
 
 /** The whole globe. */
 export const WORLD: BBox = [-180, -90, 180, 90];

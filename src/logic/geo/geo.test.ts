@@ -6,8 +6,8 @@ import { rewind } from './rewind.js';
 import { makeProjection } from './projection.js';
 import { areaAnchor } from './anchor.js';
 import { storyRegion } from './region.js';
-import type { EventFile } from '../types.js';
-import type { BBox } from '../types.js';
+import type { EventFile } from '../story/types.js';
+import type { BBox } from '../story/types.js';
 
 // A fixed pseudo-random sequence: the same cases every run.
 let seed = 7;

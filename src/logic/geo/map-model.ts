@@ -11,8 +11,8 @@ import type { Geo } from './topology.js';
 import type { StoryRegion } from './region.js';
 import { makeProjection, type Box, type MapProjection, type ProjectionName, type XY } from './projection.js';
 import { areaAnchor } from './anchor.js';
-import { featureName } from '../describe.js';
-import type { BBox } from '../types.js';
+import { featureName } from '../format/describe.js';
+import type { BBox } from '../story/types.js';
 
 export interface DrawnFeature {
   /** The feature's id ('' for an area without one). */

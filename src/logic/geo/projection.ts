@@ -7,7 +7,7 @@
  * change one transform, so a view is a box in the same space (`box`).
  */
 import { geoConicEqualArea, geoEqualEarth, geoMercator, type GeoProjection } from 'd3-geo';
-import type { BBox } from '../types.js';
+import type { BBox } from '../story/types.js';
 import { boxCentre, lonSpan } from './bounds.js';
 import { MERCATOR_MAX_LAT } from './constants.js';
 

@@ -4,9 +4,9 @@
  * of the story lies within one turn of the globe and the drawing is precise
  * enough for the closest of them.
  */
-import type { BBox, EventFile } from '../types.js';
+import type { BBox, EventFile } from '../story/types.js';
 import type { Geo } from './topology.js';
-import { initialView, resolveView } from '../state.js';
+import { initialView, resolveView } from '../story/state.js';
 import { boundsOf, boxCentre, lonSpan, unionBounds, WORLD } from './bounds.js';
 
 export interface StoryRegion {

@@ -11,8 +11,8 @@
 import { feature } from 'topojson-client';
 import type { Feature, Geometry } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { BBox, MapSpec, Problem } from '../types.js';
-import { formatPath } from '../json-path.js';
+import type { BBox, MapSpec, Problem } from '../story/types.js';
+import { formatPath } from '../validate/json-path.js';
 import { rewind } from './rewind.js';
 import { areaKm2 } from './area.js';
 import { boundsOf, unionBounds } from './bounds.js';

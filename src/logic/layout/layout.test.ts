@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { effectiveLayout, sideFits } from './fit.js';
 import { narrowCounters, parseCounterList } from './narrow-counters.js';
-import { foldStory } from '../state.js';
-import type { EventFile } from '../types.js';
+import { foldStory } from '../story/state.js';
+import type { EventFile } from '../story/types.js';
 
 describe('side or narrow, by the room each gets', () => {
   it('a desktop page fits side by side; a phone, a 650 px column and a portrait tablet do not', () => {

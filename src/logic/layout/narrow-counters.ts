@@ -8,7 +8,7 @@
  * move the counters that stay and the map below them as the reader scrolls (a
  * layout shift at every step, measured: 0.01 each, and 0.12 on the first step).
  */
-import type { FoldedStory } from '../state.js';
+import type { FoldedStory } from '../story/state.js';
 
 /** Three compact counters are what one row holds with their labels readable (two under 400 px: the story says). */
 export const NARROW_COUNTER_MAX = 3;

@@ -6,7 +6,7 @@
  * wherever it is; it never snaps back.
  */
 import { interpolateZoom } from 'd3-interpolate';
-import { easeCubicInOut } from '../../../logic/tween.js';
+import { easeCubicInOut } from '../../../logic/story/tween.js';
 import type { Box } from '../../../logic/geo/projection.js';
 import type { Camera } from './label-layer.js';
 

@@ -5,7 +5,7 @@
  */
 import type { DrawnFeature, MapModel } from '../../../logic/geo/map-model.js';
 import { placeLabels, type LabelCandidate, type Rect } from '../../../logic/geo/label-placement.js';
-import type { StoryState } from '../../../logic/types.js';
+import type { StoryState } from '../../../logic/story/types.js';
 import type { LabelKind } from './drawing.js';
 import type { Quiet } from './quiet.js';
 

@@ -5,7 +5,7 @@
 import { buildMapModel, type MapModel } from '../../../logic/geo/map-model.js';
 import { storyRegion } from '../../../logic/geo/region.js';
 import type { Geo } from '../../../logic/geo/topology.js';
-import type { EventFile } from '../../../logic/types.js';
+import type { EventFile } from '../../../logic/story/types.js';
 
 const models = new WeakMap<Geo, Map<string, MapModel>>();
 

@@ -10,7 +10,7 @@
  * area layer in: thousands of fill transitions cost 60–120 ms a frame on
  * us-atlas counties, one layer fade a single frame (measured, see the bench).
  */
-import type { EventFile, StoryState } from '../../../logic/types.js';
+import type { EventFile, StoryState } from '../../../logic/story/types.js';
 import { patternId } from '../../../styles/patterns.js';
 import { PATTERN_PREFIX } from './drawing.js';
 import type { Quiet } from './quiet.js';

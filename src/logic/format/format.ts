@@ -1,6 +1,6 @@
 /** Numbers and dates, only through Intl with the story's locale. */
-import type { DateValue } from './types.js';
-import { endOf, parseDay, startOf } from './dates.js';
+import type { DateValue } from '../story/types.js';
+import { endOf, parseDay, startOf } from '../story/dates.js';
 
 /** The locale if Intl accepts it, else English: a bad tag is a validation error, never a crash while drawing. */
 export function safeLocale(locale: string): string {

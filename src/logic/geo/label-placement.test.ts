@@ -1,10 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { placeLabels, type LabelCandidate } from './geo/label-placement.js';
-import { describeState, featureName } from './describe.js';
-import { buildGeo } from './geo/topology.js';
-import { foldStory } from './state.js';
-import { basicWithInlineTopology } from '../test-support/fixtures.js';
-import type { Topology } from 'topojson-specification';
+import { placeLabels, type LabelCandidate } from './label-placement.js';
 
 describe('placeLabels', () => {
   const label = (id: string, x: number, y: number, priority: number, kind: 'point' | 'area' = 'area'): LabelCandidate => ({ id, x, y, width: 40, height: 12, priority, kind });
@@ -37,34 +32,5 @@ describe('placeLabels', () => {
     const placed = placeLabels([label('top', 100, 81, 9), label('p', 100, 100, 1, 'point')], 400, 300);
     const p = placed.find((l) => l.id === 'p')!;
     expect(p.y).to.be.greaterThan(100);
-  });
-});
-
-describe('describeState', () => {
-  async function story(locale: string) {
-    const file = await basicWithInlineTopology();
-    file.locale = locale;
-    const { geo } = buildGeo(file.map!.topology as Topology, file.map!, 't', 'f');
-    return { file, geo, ...foldStory(file, geo) };
-  }
-
-  it('describes who holds what and what is on the map, in Arabic', async () => {
-    const { file, geo, states } = await story('ar-SY');
-    const { full, change } = describeState(file, geo, 'ar-SY', states[1]!, states[0]!, ['NW', 'NE']);
-    expect(full).to.contain('خريطة').and.contain('أخضر: NW').and.contain('تعرض الخريطة NW و NE'.replace(' و ', ' و'));
-    expect(change).to.contain('ظهر على الخريطة');
-  });
-
-  it('uses English joining words and Intl list formatting in English', async () => {
-    const { file, geo, states } = await story('en-GB');
-    const { change } = describeState(file, geo, 'en-GB', states[2]!, states[1]!, []);
-    expect(change).to.equal('two. Now held by أخضر: NE and SE.');
-  });
-
-  it('picks name:LANG before name', () => {
-    const f = { type: 'Feature' as const, geometry: null, properties: { name: 'حلب', 'name:en': 'Aleppo' } };
-    expect(featureName(f as any, 'en', 'x')).to.equal('Aleppo');
-    expect(featureName(f as any, 'ar', 'x')).to.equal('حلب');
-    expect(featureName(undefined, 'ar', 'x')).to.equal('x');
   });
 });

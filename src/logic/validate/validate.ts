@@ -1,10 +1,10 @@
 /** The whole check of an event file: shape (the JSON Schema) and cross-references. Pure; shared by the story and the CLI. */
-import schema from '../generated/event-file-schema.js';
+import schema from '../../generated/event-file-schema.js';
 import { checkSchema } from './schema-check.js';
 import { checkReferences } from './references.js';
 import { formatPath } from './json-path.js';
-import type { EventFile, Problem } from './types.js';
-import type { Geo } from './geo/topology.js';
+import type { EventFile, Problem } from '../story/types.js';
+import type { Geo } from '../geo/topology.js';
 
 /** Parses JSON text; a syntax error becomes a problem that names the file. */
 export function parseEventFile(text: string, file: string): { doc: unknown; problems: Problem[] } {

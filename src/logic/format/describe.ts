@@ -6,8 +6,8 @@
  * in Arabic and English (other languages use English joining words).
  */
 import type { Feature } from 'geojson';
-import type { EventFile, StoryState } from './types.js';
-import type { Geo } from './geo/topology.js';
+import type { EventFile, StoryState } from '../story/types.js';
+import type { Geo } from '../geo/topology.js';
 import { formatNumber, safeLocale } from './format.js';
 
 interface Words {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { foldStory, resolveView, MIN_VIEW_SPAN } from './state.js';
-import { buildGeo, EARTH_RADIUS_KM } from './geo/topology.js';
-import { basicWithInlineTopology } from '../test-support/fixtures.js';
+import { buildGeo, EARTH_RADIUS_KM } from '../geo/topology.js';
+import { basicWithInlineTopology } from '../../test-support/fixtures.js';
 import type { Topology } from 'topojson-specification';
 
 const rad = (deg: number) => (deg * Math.PI) / 180;

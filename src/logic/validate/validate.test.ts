@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { loadStory } from './load.js';
+import { loadStory } from '../story/load.js';
 import { checkStepEvents } from './references.js';
 import { formatProblem } from './json-path.js';
 import { SUPPORTED_KEYWORDS } from './schema-check.js';
-import { basicWithInlineTopology, FIXTURES, fixtureJson } from '../test-support/fixtures.js';
-import type { EventFile, Problem } from './types.js';
+import { basicWithInlineTopology, FIXTURES, fixtureJson } from '../../test-support/fixtures.js';
+import type { EventFile, Problem } from '../story/types.js';
 
 const FILE = 'https://news.example/stories/test.events.json';
 const readText = async (url: string) => {

@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
-import { loadStory } from './logic/load.js';
-import { storiesInPage } from './logic/story-page.js';
-import { checkStepEvents } from './logic/references.js';
-import type { Problem } from './logic/types.js';
+import { loadStory } from '../logic/story/load.js';
+import { storiesInPage } from './story-page.js';
+import { checkStepEvents } from '../logic/validate/references.js';
+import type { Problem } from '../logic/story/types.js';
 
 const USAGE = 'usage: sard validate [--json] FILE.events.json|PAGE.html…';
 
@@ -25,11 +25,12 @@ const shownFile = (file: string) => (file.startsWith('file:') ? relative(process
 /** An HTML page: every story in it, its event file, and the events its steps name. */
 async function validatePage(url: string): Promise<Problem[]> {
   const stories = storiesInPage(await readText(url));
-  if (!stories.length) return [{ level: 'warning', file: url, path: '', message: 'no <sard-story> in this page' }];
+  if (!stories.length) return [{ level: 'warning', file: url, path: '', message: 'no <sard-story> (nor data-sard-story block) in this page' }];
   const problems: Problem[] = [];
   for (const [i, story] of stories.entries()) {
     if (!story.src && story.inline === null) {
-      problems.push({ level: 'error', file: url, path: `stories[${i}]`, message: 'a <sard-story> with neither src nor an inline event file' });
+      const message = story.form === 'plain' ? 'a data-sard-story block without data-src' : 'a <sard-story> with neither src nor an inline event file';
+      problems.push({ level: 'error', file: url, path: `stories[${i}]`, message });
       continue;
     }
     const fileUrl = story.inline !== null ? 'inline' : new URL(story.src!, url).href;
@@ -92,5 +93,5 @@ export async function main(argv: string[]): Promise<number> {
 
 
 /** For the Node tests: the shape check alone (cross-checked against Ajv there). */
-export { checkShape } from './logic/validate.js';
-export { storiesInPage } from './logic/story-page.js';
+export { checkShape } from '../logic/validate/validate.js';
+export { storiesInPage } from './story-page.js';

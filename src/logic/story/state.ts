@@ -4,10 +4,10 @@
  * same as the next step, and scrolling back restores earlier states exactly.
  */
 import type { BBox, EventFile, StoryEvent, StoryState, ViewSpec } from './types.js';
-import type { Geo } from './geo/topology.js';
+import type { Geo } from '../geo/topology.js';
 import { daysBetween, endOf } from './dates.js';
-import { padToMinimum, unionBounds } from './geo/bounds.js';
-import { MIN_VIEW_SPAN } from './geo/constants.js';
+import { padToMinimum, unionBounds } from '../geo/bounds.js';
+import { MIN_VIEW_SPAN } from '../geo/constants.js';
 
 export interface FoldedStory {
   initial: StoryState;

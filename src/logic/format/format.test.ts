@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatNumber, formatDate, EMPTY_VALUE } from './format.js';
 import { directionOf } from './direction.js';
-import { daysBetween, parseDay } from './dates.js';
-import { tweenValue, easeCubicInOut } from './tween.js';
 
 describe('formatting through Intl', () => {
   it('ar-SY gives Arabic-Indic digits, en-GB Latin', () => {
@@ -31,7 +29,7 @@ describe('formatting through Intl', () => {
   });
 });
 
-describe('direction, dates and tweening', () => {
+describe('directionOf', () => {
   it('knows right-to-left locales by their script', () => {
     expect(directionOf('ar-SY')).to.equal('rtl');
     expect(directionOf('fa')).to.equal('rtl');
@@ -39,22 +37,5 @@ describe('direction, dates and tweening', () => {
     expect(directionOf('en-GB')).to.equal('ltr');
     expect(directionOf('ar-Latn')).to.equal('ltr');
     expect(directionOf('not a locale')).to.equal('ltr');
-  });
-
-  it('counts whole UTC days and rejects days that do not exist', () => {
-    expect(daysBetween('2016-07-17', '2016-08-06')).to.equal(20);
-    expect(daysBetween('2016-03-26', '2016-03-28')).to.equal(2); // across a DST change anywhere
-    expect(daysBetween('2016-08-06', '2016-07-17')).to.equal(-20);
-    expect(parseDay('2016-02-29')).to.not.be.NaN;
-    expect(parseDay('2015-02-29')).to.be.NaN;
-  });
-
-  it('eases from 0 to 1 and keeps whole numbers whole', () => {
-    expect(easeCubicInOut(0)).to.equal(0);
-    expect(easeCubicInOut(1)).to.equal(1);
-    expect(easeCubicInOut(0.5)).to.equal(0.5);
-    expect(tweenValue(0, 350000, 1)).to.equal(350000);
-    expect(Number.isInteger(tweenValue(0, 350000, 0.37))).to.equal(true);
-    expect(tweenValue(1, 2.5, 0.5)).to.equal(1.75);
   });
 });

@@ -4,11 +4,11 @@
  * survive a document that also failed the schema (every access is guarded),
  * so an author sees all problems at once.
  */
-import type { Geo, FeatureKind } from './geo/topology.js';
-import { lonSpan } from './geo/bounds.js';
-import type { Problem } from './types.js';
+import type { Geo, FeatureKind } from '../geo/topology.js';
+import { lonSpan } from '../geo/bounds.js';
+import type { Problem } from '../story/types.js';
 import { formatPath } from './json-path.js';
-import { parseDay } from './dates.js';
+import { parseDay } from '../story/dates.js';
 
 /** CSS colours an author writes: hex, rgb()/hsl() (modern or comma syntax), or a name. */
 const COLOR = /^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([-+0-9.%a-z\s,/]*\)|[a-z]{3,30})$/i;

@@ -3,13 +3,13 @@
  * parsed file, its topology, the folded states and every problem found. I/O
  * is injected (`readText`), so the browser (fetch) and the CLI (fs) share it.
  */
-import { isSafeUrl } from './urls.js';
+import { isSafeUrl } from '../validate/urls.js';
 import type { Topology } from 'topojson-specification';
 import type { EventFile, Problem } from './types.js';
-import { buildGeo, type Geo } from './geo/topology.js';
+import { buildGeo, type Geo } from '../geo/topology.js';
 import { foldStory, type FoldedStory } from './state.js';
-import { checkShape, hasErrors, parseEventFile } from './validate.js';
-import { checkReferences } from './references.js';
+import { checkShape, hasErrors, parseEventFile } from '../validate/validate.js';
+import { checkReferences } from '../validate/references.js';
 
 export type ReadText = (url: string) => Promise<string>;
 
