@@ -8,7 +8,7 @@ import terser from '@rollup/plugin-terser';
 
 const compress = { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, pure_getters: true };
 const ts = () =>
-  typescript({ tsconfig: './tsconfig.json', outDir: 'dist', noEmit: false, declaration: false, noEmitOnError: true, include: ['src/embed/**/*.ts'] });
+  typescript({ tsconfig: './tsconfig.json', outDir: 'dist', noEmit: false, declaration: false, noEmitOnError: true, include: ['src/embed/**/*.ts', 'src/dom/**/*.ts'] });
 
 export default ['host', 'frame'].map((name) => ({
   input: `src/embed/${name}.ts`,

@@ -4,13 +4,15 @@
  * renders again with each new one. One place for what the five elements each
  * wrote in their constructor.
  */
-import { LitElement } from 'lit';
-import { state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { StoryConsumer, type StoryContext } from '../context.js';
 
 export class StoryGraphic extends LitElement {
+  // Declared in `properties`, not with decorators: see SardStory.
+  static override properties: PropertyDeclarations = { story: { state: true } };
+
   /** The story's context: its file, geography, locale and the state as of the active step. */
-  @state() protected story?: StoryContext;
+  protected story?: StoryContext;
 
   constructor() {
     super();

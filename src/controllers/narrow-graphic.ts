@@ -14,17 +14,10 @@
  * scrolling.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { clippedAbove } from '../dom/overflow.js';
 
 /** A story at least this share of the screen's width is the page's column on a phone: the graphic may bleed. */
 const BLEED_SHARE = 0.75;
-
-/** An ancestor (below the body) whose overflow is not visible would cut a graphic that reaches past it. */
-function clippedAbove(el: Element): boolean {
-  for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
-    if (getComputedStyle(node).overflowX !== 'visible') return true;
-  }
-  return false;
-}
 
 export class NarrowGraphicController implements ReactiveController {
   private readonly _grow = new ResizeObserver((entries) => {
@@ -34,13 +27,13 @@ export class NarrowGraphicController implements ReactiveController {
     const height = graphic.getBoundingClientRect().height;
     if (height > parseFloat(graphic.style.minBlockSize || '0')) graphic.style.minBlockSize = `${height}px`;
     // The trigger line sits below the graphic: the story moves it (and the step observer) with it.
-    if (Math.abs(height - this.height) >= 1) {
-      this.height = height;
+    if (Math.abs(height - this._height) >= 1) {
+      this._height = height;
       this._onHeight();
     }
   });
   /** The graphic's height as last observed (the story's trigger line reads it instead of the layout). */
-  height = 0;
+  _height = 0;
   /** The width the map's floor is measured against: the screen's on a phone, else the story's (a CMS column). */
   private _screen = 0;
 
@@ -72,7 +65,7 @@ export class NarrowGraphicController implements ReactiveController {
 
   /** Lays the graphic out for the layout in use; call when the layout or the viewport changes, and `again`
    *  once the story's file is in (the graphics have just folded what a narrow screen does not show). */
-  fit(narrow: boolean, again = false) {
+  _fit(narrow: boolean, again = false) {
     const graphic = this._graphic();
     if (!graphic) return;
     const key = `${narrow} ${this._host.clientWidth} ${document.documentElement.clientWidth} ${Math.round(innerHeight / 120)}`;
@@ -81,7 +74,7 @@ export class NarrowGraphicController implements ReactiveController {
     this._grow.disconnect();
     const style = graphic.style;
     for (const name of ['min-block-size', 'margin-inline', '--_sard-map-widen']) style.removeProperty(name);
-    this.height = 0;
+    this._height = 0;
     if (!narrow || !this._host.isConnected) return;
     const story = this._host.getBoundingClientRect();
     const screen = document.documentElement.clientWidth;

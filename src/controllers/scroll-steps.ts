@@ -21,9 +21,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface ScrollStepsOptions {
   /** Trigger line in px from the top of the viewport. */
-  triggerY(): number;
+  _triggerY(): number;
   /** Called when the derived active step changes (index -1: before the first step). */
-  onChange(index: number, previous: number): void;
+  _onChange(index: number, previous: number): void;
 }
 
 /**
@@ -63,10 +63,11 @@ interface Scrollama {
 }
 
 export class ScrollStepsController implements ReactiveController {
-  index = -1;
+  _index = -1;
   private _scrollama: Scrollama | null = null;
   private _steps: HTMLElement[] = [];
   private _frame = 0;
+  private _lineFrame = 0;
   /** While a programmatic scroll runs, intermediate steps are not applied. */
   private _holdUntil = 0;
   private _holdTimer?: ReturnType<typeof setTimeout>;
@@ -80,7 +81,7 @@ export class ScrollStepsController implements ReactiveController {
     this._frame = requestAnimationFrame(() => {
       this._frame = 0;
       if (performance.now() < this._holdUntil) return;
-      this.sync();
+      this._sync();
     });
   };
 
@@ -92,22 +93,26 @@ export class ScrollStepsController implements ReactiveController {
 
   /** The trigger line is in px, so a new viewport height moves it. */
   private readonly _onResize = () => {
-    this.setup(this._steps);
+    this._setup(this._steps);
     this._schedule();
   };
 
   /** scrollama's offset: the trigger line in px (a number would be a share of the viewport's height). */
-  private _offset = () => `${Math.round(this._options.triggerY())}px`;
+  private _offset = () => `${Math.round(this._options._triggerY())}px`;
 
   /**
    * Watches these steps, the trigger line read from `triggerY()`. The same steps
    * again only move the line (scrollama's `offset()`: its observers are rebuilt,
    * nothing is added to the page).
    */
-  setup(steps: HTMLElement[]) {
+  _setup(steps: HTMLElement[]) {
     const same = this._scrollama && steps.length === this._steps.length && steps.every((step, i) => step === this._steps[i]);
     if (same) {
-      this._scrollama!.offset(this._offset());
+      // Next frame: this often runs inside a ResizeObserver's callback, and scrollama's new observers of the
+      // steps would be reported as a ResizeObserver loop (a window error) if created there. Only the signal
+      // waits a frame: the active step is read from geometry against the line as it is now.
+      cancelAnimationFrame(this._lineFrame);
+      this._lineFrame = requestAnimationFrame(() => this._scrollama?.offset(this._offset()));
       return;
     }
     this._teardown();
@@ -125,18 +130,18 @@ export class ScrollStepsController implements ReactiveController {
   }
 
   /** Derives the active step now and reports a change. Returns the index. */
-  sync(): number {
-    const next = lastStepAbove(this._steps, this._options.triggerY(), this.index);
-    if (next !== this.index) {
-      const previous = this.index;
-      this.index = next;
-      this._options.onChange(next, previous);
+  _sync(): number {
+    const next = lastStepAbove(this._steps, this._options._triggerY(), this._index);
+    if (next !== this._index) {
+      const previous = this._index;
+      this._index = next;
+      this._options._onChange(next, previous);
     }
-    return this.index;
+    return this._index;
   }
 
   /** Ignore intermediate positions until the next `scrollend` (or `ms` at most). */
-  hold(ms: number) {
+  _hold(ms: number) {
     this._holdUntil = performance.now() + ms;
     clearTimeout(this._holdTimer);
     this._holdTimer = setTimeout(this._onScrollEnd, ms + 20);
@@ -144,6 +149,7 @@ export class ScrollStepsController implements ReactiveController {
 
   private _teardown() {
     cancelAnimationFrame(this._frame);
+    cancelAnimationFrame(this._lineFrame);
     clearTimeout(this._holdTimer);
     this._frame = 0;
     this._scrollama?.destroy();
@@ -154,7 +160,7 @@ export class ScrollStepsController implements ReactiveController {
   }
 
   hostConnected() {
-    if (this._steps.length && !this._scrollama) this.setup(this._steps);
+    if (this._steps.length && !this._scrollama) this._setup(this._steps);
   }
 
   hostDisconnected() {

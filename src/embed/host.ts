@@ -21,6 +21,8 @@
  * a message navigates, evaluates or writes HTML; the host only sizes the block
  * and scrolls itself.
  */
+import { clippedAbove, stickyFails } from '../dom/overflow.js';
+
 interface Embed {
   frame: HTMLIFrameElement;
   block: HTMLDivElement;
@@ -60,20 +62,6 @@ if (!globals[GUARD]) {
     if (origin && origin !== 'null') e.frame.contentWindow?.postMessage({ sard: 1, type: 'scroll', y, vh: e.vh }, origin);
   };
 
-  /** overflow other than visible/clip makes a scroll container, which sticky sticks to instead of the viewport. */
-  const scrolls = (el: Element) => {
-    const s = getComputedStyle(el);
-    return /auto|scroll|hidden|overlay/.test(s.overflowX + s.overflowY);
-  };
-  const stickyWorks = (block: Element) => {
-    for (let el = block.parentElement; el && el !== root; el = el.parentElement) {
-      // The body's overflow goes to the viewport (and makes no scroll container) while the root's is visible.
-      if (el === document.body && !scrolls(root)) continue;
-      if (scrolls(el)) return false;
-    }
-    return true;
-  };
-
   const mode = (e: Embed) => {
     const s = e.frame.style;
     s.position = e.sticky ? 'sticky' : 'relative';
@@ -85,9 +73,7 @@ if (!globals[GUARD]) {
     // Logical: with a fixed width in a right-to-left page, the browser ignores margin-left.
     const vw = root.clientWidth;
     const b = e.block.getBoundingClientRect();
-    let clipped = false;
-    for (let el = e.block.parentElement; el && el !== document.body; el = el.parentElement) clipped ||= getComputedStyle(el).overflowX != 'visible';
-    const bleed = !clipped && b.width >= vw * 0.75 && b.width < vw;
+    const bleed = b.width >= vw * 0.75 && b.width < vw && !clippedAbove(e.block);
     s.marginInlineStart = bleed ? `${-(getComputedStyle(e.block).direction == 'rtl' ? vw - b.right : b.left)}px` : '';
     s.width = bleed ? `${vw}px` : '100%';
   };
@@ -134,7 +120,7 @@ if (!globals[GUARD]) {
     const s = frame.style;
     s.display = 'block';
     s.border = '0';
-    const e: Embed = { frame, block, height: 0, total: 0, vh: 0, y: NaN, sticky: stickyWorks(block) };
+    const e: Embed = { frame, block, height: 0, total: 0, vh: 0, y: NaN, sticky: !stickyFails(block) };
     mode(e);
     embeds.push(e);
     // The frame may be lazy: say hello once it has loaded (it also says hello itself, with its height).
@@ -177,7 +163,7 @@ if (!globals[GUARD]) {
   addEventListener('scroll', placeAll, { capture: true, passive: true });
   addEventListener('resize', () => {
     for (const e of embeds) {
-      e.sticky = stickyWorks(e.block);
+      e.sticky = !stickyFails(e.block);
       mode(e);
     }
     placeAll();

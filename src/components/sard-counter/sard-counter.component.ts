@@ -1,5 +1,4 @@
 import { html, css, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
@@ -40,16 +39,20 @@ export class SardCounter extends StoryGraphic {
       :host([data-folded]) { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); }
     `,
   ];
+  // Declared in `properties`, not with decorators: see SardStory.
+  static override properties = { counter: { reflect: true }, duration: { type: Number } };
 
   /** Id of a counter in the event file. */
-  @property({ reflect: true }) counter = '';
+  counter = '';
 
   /** Tween length in ms. */
-  @property({ type: Number }) duration = 800;
+  duration = 800;
 
 
 
-  @query('[part="counter-value"]') private valueEl?: HTMLElement;
+  private get _valueEl() {
+    return this.renderRoot.querySelector<HTMLElement>('[part="counter-value"]');
+  }
 
   private readonly _motion = new ReducedMotionController(this, () => this._finish());
   private _shown: number | null = null;
@@ -123,6 +126,6 @@ export class SardCounter extends StoryGraphic {
   private _paint(value: number | null) {
     // Interrupted tweens retarget from here, never snap back.
     this._shown = value;
-    if (this.valueEl) this.valueEl.textContent = formatNumber(this.story?.locale ?? 'en', value);
+    if (this._valueEl) this._valueEl.textContent = formatNumber(this.story?.locale ?? 'en', value);
   }
 }

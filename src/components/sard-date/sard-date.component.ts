@@ -1,5 +1,4 @@
 import { html, css } from 'lit';
-import { property } from 'lit/decorators.js';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { formatDate, isoDatetime } from '../../logic/format/format.js';
@@ -20,9 +19,11 @@ export class SardDate extends StoryGraphic {
       time { display: block; min-block-size: 1lh; font-size: var(--sard-date-size, calc(var(--sard-font-size, 16px) * 1.25)); font-weight: bold; unicode-bidi: isolate; }
     `,
   ];
+  // Declared in `properties`, not with decorators: see SardStory.
+  static override properties = { calendar: {} };
 
   /** A calendar for Intl.DateTimeFormat, e.g. `islamic`, `persian`; default: the locale's own. */
-  @property() calendar: string | null = null;
+  calendar: string | null = null;
 
 
 

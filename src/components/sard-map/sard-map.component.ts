@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
@@ -46,27 +45,42 @@ import { mapStyles } from './sard-map.styles.js';
  */
 export class SardMap extends StoryGraphic {
   static override styles = [graphicHostStyles, mapStyles];
+  // Declared in `properties`, not with decorators: see SardStory.
+  static override properties = {
+    duration: { type: Number },
+    padding: { type: Number },
+    _creditOpen: { state: true },
+    _smallMap: { state: true },
+  };
 
   /** Base length of a zoom in ms; long journeys take up to 1.4× this, short ones 0.6×. */
-  @property({ type: Number }) duration = 1000;
+  duration = 1000;
 
   /** Space kept around a view's features, in px. */
-  @property({ type: Number }) padding = 24;
+  padding = 24;
 
-  @state() private creditOpen = false;
+  private _creditOpen = false;
   /** The credit folds behind a button: on a map narrower than 480 px, and in the story's narrow layout. */
-  @state() private _smallMap = false;
+  private _smallMap = false;
 
   constructor() {
     super();
-    new ElementSizeController(this, () => this.frameEl, (width, height) => this._resized(width, height));
+    new ElementSizeController(this, () => this._frameEl, (width, height) => this._resized(width, height));
     new FontsLoadedController(this, () => this._onFonts());
   }
 
-  @query('svg') private svgEl?: SVGSVGElement;
-  @query('.zoom') private zoomEl?: SVGGElement;
-  @query('.frame') private frameEl?: HTMLElement;
-  @query('.live') private liveEl?: HTMLElement;
+  private get _svgEl() {
+    return this.renderRoot.querySelector('svg');
+  }
+  private get _zoomEl() {
+    return this.renderRoot.querySelector<SVGGElement>('.zoom');
+  }
+  private get _frameEl() {
+    return this.renderRoot.querySelector<HTMLElement>('.frame');
+  }
+  private get _liveEl() {
+    return this.renderRoot.querySelector<HTMLElement>('.live');
+  }
 
   private readonly _motion = new ReducedMotionController(this, (reduced) => reduced && this._settle());
   private readonly _quiet = new Quiet();
@@ -91,7 +105,7 @@ export class SardMap extends StoryGraphic {
     [camera._width, camera._height] = [width, height];
     this._smallMap = width < 480;
     // Changing the transform inside does not resize the frame: no observer loop.
-    this.svgEl?.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    this._svgEl?.setAttribute('viewBox', `0 0 ${width} ${height}`);
     // A zoom under way keeps going to the view refitted to the new size; a still map is refitted at once,
     // labels included (a step that resizes the graphic must not fade labels in afterwards).
     this._applier?._finishDraws();
@@ -99,7 +113,7 @@ export class SardMap extends StoryGraphic {
     else {
       this._quiet._start(!this._motion._reduced);
       this._fitView(true, true);
-      this._quiet._end(this.svgEl);
+      this._quiet._end(this._svgEl ?? undefined);
     }
   };
 
@@ -148,12 +162,12 @@ export class SardMap extends StoryGraphic {
           ${model ? this._drawingOf(model) : nothing}
         </div>
         ${credit
-          ? html`<button type="button" class="credit-toggle" part="credit-toggle" aria-controls="credit" aria-expanded=${this.creditOpen}
-              @click=${() => (this.creditOpen = !this.creditOpen)}><span aria-hidden="true">i</span><span class="sr-only">${wordsFor(this.story!.locale).credit}</span></button>`
+          ? html`<button type="button" class="credit-toggle" part="credit-toggle" aria-controls="credit" aria-expanded=${this._creditOpen}
+              @click=${() => (this._creditOpen = !this._creditOpen)}><span aria-hidden="true">i</span><span class="sr-only">${wordsFor(this.story!.locale).credit}</span></button>`
           : nothing}
       </div>
       <p class="sr-only live" aria-live="polite"></p>
-      ${credit ? html`<p id="credit" part="credit" class=${this.creditOpen ? 'open' : ''}>${credit}</p>` : nothing}
+      ${credit ? html`<p id="credit" part="credit" class=${this._creditOpen ? 'open' : ''}>${credit}</p>` : nothing}
     `;
   }
 
@@ -172,8 +186,8 @@ export class SardMap extends StoryGraphic {
     if (!changed.has('story')) return;
     if (!story || !this._model) {
       // No map (yet, or any more): nothing to describe or announce.
-      this.frameEl?.removeAttribute('aria-label');
-      if (this.liveEl) this.liveEl.textContent = '';
+      this._frameEl?.removeAttribute('aria-label');
+      if (this._liveEl) this._liveEl.textContent = '';
       return;
     }
     if (!this._applier) {
@@ -183,28 +197,28 @@ export class SardMap extends StoryGraphic {
       this._labels._attach(root, this._model);
       this._hatches = [...root.querySelectorAll('.hatch')];
       // Measure now rather than wait a frame for the resize observer: the first paint already shows the view.
-      const box = this.frameEl?.getBoundingClientRect();
+      const box = this._frameEl?.getBoundingClientRect();
       if (box && !this._camera._width) [this._camera._width, this._camera._height] = [box.width, box.height];
-      this.svgEl?.setAttribute('viewBox', `0 0 ${this._camera._width} ${this._camera._height}`);
+      this._svgEl?.setAttribute('viewBox', `0 0 ${this._camera._width} ${this._camera._height}`);
     }
     const previous = this._applier._applied;
     this._apply(story.state, !previous || story.instant || this._motion._reduced);
     // A jump (deep link, Home/End) lands on an event: say where, not every change since the last one.
     const text = describeState(story.file, this._geo, story.locale, story.state, story.instant ? null : previous, viewNames(story.file, this._geo, this._language, story.state) ?? this._labels._placedNames());
-    this.frameEl?.setAttribute('aria-label', text.full);
+    this._frameEl?.setAttribute('aria-label', text.full);
     // Announced once per event the reader reaches: not on load, on a resize, or on a second step of the same event.
-    if (story.index >= 0 && this._announced !== undefined && story.state.eventId !== this._announced && this.liveEl) this.liveEl.textContent = text.change;
+    if (story.index >= 0 && this._announced !== undefined && story.state.eventId !== this._announced && this._liveEl) this._liveEl.textContent = text.change;
     this._announced = story.state.eventId;
   }
 
   private _apply(state: StoryState, instant: boolean) {
-    if (!this.svgEl || !this._applier) return;
+    if (!this._svgEl || !this._applier) return;
     this._quiet._start(instant && !this._motion._reduced);
     const newLines = this._applier._apply(state, instant, this._motion._reduced);
     const zoomMs = this._fitView(instant);
     const target = this._camera._target;
     if (newLines.length && target && !this._motion._reduced) this._applier._drawLines(newLines, this._camera._width / target[2], zoomMs);
-    this._quiet._end(this.svgEl);
+    this._quiet._end(this._svgEl);
   }
 
   /** Moves the camera to the applied state's view (no view anywhere: the story's whole region). Returns the zoom's ms. */
@@ -232,8 +246,8 @@ export class SardMap extends StoryGraphic {
    */
   private _show(_camera: Camera, k: number, tx: number, ty: number, moved: boolean) {
     const transform = `translate(${tx},${ty}) scale(${k})`;
-    if (moved && this.zoomEl && this.zoomEl.getAttribute('transform') !== transform) {
-      this.zoomEl.setAttribute('transform', transform);
+    if (moved && this._zoomEl && this._zoomEl.getAttribute('transform') !== transform) {
+      this._zoomEl.setAttribute('transform', transform);
       // Hatching keeps its on-screen size at any zoom.
       for (const p of this._hatches) p.setAttribute('patternTransform', `scale(${1 / k})`);
     }

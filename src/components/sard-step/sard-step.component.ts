@@ -1,5 +1,4 @@
 import { LitElement, html, css } from 'lit';
-import { property } from 'lit/decorators.js';
 
 /**
  * One section of the story's text. Entering it applies the state as of its event;
@@ -20,15 +19,17 @@ export class SardStep extends LitElement {
       font: 11px/1.3 ui-monospace, monospace; background: #ffeb3b; color: #000; padding: 1px 4px; white-space: nowrap;
     }
   `;
+  // Declared in `properties`, not with decorators: see SardStory.
+  static override properties = { event: { reflect: true }, debugLabel: { attribute: false }, active: { type: Boolean, reflect: true } };
 
   /** The id of the event this step shows. */
-  @property({ reflect: true }) event: string | null = null;
+  event: string | null = null;
 
   /** Set by the story in debug mode: the step's index and event. */
-  @property({ attribute: false }) debugLabel = '';
+  debugLabel = '';
 
   /** Whether this step is the story's active step (set by the story). */
-  @property({ type: Boolean, reflect: true }) active = false;
+  active = false;
 
   override connectedCallback() {
     super.connectedCallback();
