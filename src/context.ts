@@ -20,7 +20,9 @@ export interface StoryContext {
   index: number;
   /** Apply without transition: the first landing, a deep link, a jump over steps. */
   instant: boolean;
-  /** In the narrow layout, the counters shown (the others fold, and graphics fold legend and credit); null otherwise. */
+  /** The story is in its narrow layout (phones, CMS columns): graphics fold the legend and the credit. */
+  narrow: boolean;
+  /** In the narrow layout, the counters shown (the others fold); null otherwise. */
   narrowCounters: string[] | null;
 }
 

@@ -91,7 +91,7 @@ export class SardLegend extends StoryGraphic {
       </ul>`;
     const defs = html`<svg class="defs" aria-hidden="true">${statePatterns(PREFIX, states.length)}</svg>`;
     // On a narrow screen the legend folds (the map keeps its room); <details>: keyboard and screen readers for free.
-    return this.story!.narrowCounters
+    return this.story!.narrow
       ? html`${defs}<details part="legend-fold"><summary part="legend-toggle">${wordsFor(this.story!.locale).key}</summary>${list}</details>`
       : html`${defs}${list}`;
   }

@@ -157,7 +157,7 @@ export class SardMap extends StoryGraphic {
     // The frame is always there (it is what the resize observer watches); the drawing only with a topology.
     // On a narrow map the credit folds behind a button on the map (as map attributions do), so the map keeps its height.
     return html`
-      <div class="canvas ${this._smallMap || this.story?.narrowCounters ? 'fold' : ''}">
+      <div class="canvas ${this._smallMap || this.story?.narrow ? 'fold' : ''}">
         <div class="frame" part="map" role=${model ? 'img' : nothing}>
           ${model ? this._drawingOf(model) : nothing}
         </div>

@@ -1,21 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { StoryProvider, type StoryContext } from '../../context.js';
 import { storyStyles } from './sard-story.styles.js';
-import { ScrollStepsController } from '../../controllers/scroll-steps.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { NarrowGraphicController } from '../../controllers/narrow-graphic.js';
 import { StoryLoadController } from './internal/load.js';
 import { StepList } from './internal/steps.js';
+import { ActiveStep } from './internal/active-step.js';
 import { DeepLinkController } from './internal/deep-links.js';
 import { FlatStillsController } from './internal/flat-stills.js';
 import { StickyFallbackController } from './internal/sticky-fallback.js';
 import { StepKeysController } from './internal/step-keys.js';
 import { LayoutFitController } from './internal/layout-fit.js';
+import { ProblemList } from './internal/problems.js';
 import type { LoadedStory } from '../../logic/story/load.js';
-import { formatProblem } from '../../logic/validate/json-path.js';
 import { directionOf, languageOf } from '../../logic/format/direction.js';
-import { effectiveLayout, type EffectiveLayout, type StoryLayout } from '../../logic/layout/fit.js';
-import type { EventFile, Problem, StoryState } from '../../logic/story/types.js';
+import { clampOffset, effectiveLayout, triggerLine, type EffectiveLayout, type StoryLayout } from '../../logic/layout/fit.js';
+import type { EventFile, StoryState } from '../../logic/story/types.js';
 
 export type { StoryLayout, EffectiveLayout };
 
@@ -57,7 +57,7 @@ export interface StepEventDetail {
  */
 export class SardStory extends LitElement {
   static override styles = storyStyles;
-  // Lit's reactive properties are declared in \`properties\`, not with decorators: the decorators' code and one
+  // Lit's reactive properties are declared in `properties`, not with decorators: the decorators' code and one
   // call per property weighed about 500 B gzip of the bundle (measured for issue 16, which needed the room).
   static override properties = {
     src: {},
@@ -65,7 +65,6 @@ export class SardStory extends LitElement {
     layout: {},
     narrowCounters: { attribute: 'narrow-counters' },
     debug: { type: Boolean, reflect: true },
-    _problems: { state: true },
     narrow: { state: true },
     printing: { state: true },
   };
@@ -85,7 +84,6 @@ export class SardStory extends LitElement {
   /** Show the trigger line, step ids and validation warnings. */
   debug = false;
 
-  private _problems: Problem[] = [];
   /** The side layout does not fit (decided by the layout fit). */
   private narrow = false;
   /** Printing: the story prints flat, every step in order with its state after it. */
@@ -98,8 +96,8 @@ export class SardStory extends LitElement {
   }
 
   private _loaded: LoadedStory | null = null;
-  private readonly _steps = new StepList(this);
-  private _landed = false;
+  private readonly _steps = new StepList(this, () => this._onSlotChange());
+  private readonly _problems = new ProblemList(this, () => this._loader._fileUrl || location.href);
   private _ownDir = false;
   private _ownLang = false;
   /** The layout the steps are set up for (null: set up again at the next update). */
@@ -112,12 +110,9 @@ export class SardStory extends LitElement {
   private readonly _loader = new StoryLoadController(
     this,
     (result, current) => this._show(result, current),
-    (message) => this._addProblem('error', `could not show the story (${message})`),
+    (message) => this._problems._add('error', `could not show the story (${message})`),
   );
-  private readonly _scroller = new ScrollStepsController(this, {
-    _triggerY: () => this.triggerY(),
-    _onChange: (index, previous) => this._stepChanged(index, previous),
-  });
+  private readonly _active = new ActiveStep(this, this._steps);
   private readonly _fit = new LayoutFitController(
     this,
     (narrow) => (this.narrow = narrow),
@@ -130,7 +125,7 @@ export class SardStory extends LitElement {
     () => {
       if (this._appliedLayout !== 'narrow') return;
       this._placeTrigger();
-      this._scroller._setup(this._steps._list);
+      this._active._watch(true);
     },
   );
   private readonly _sticky = new StickyFallbackController(this, () => this._graphicBox);
@@ -154,9 +149,9 @@ export class SardStory extends LitElement {
     _hasFile: () => !!this._loaded?.file,
     _scrollable: () => this.effectiveLayout !== 'flat',
     _reducedMotion: () => this._motion._reduced,
-    _landed: () => this._landed,
-    _scrollToStep: (index, behavior) => this._scrollToStep(index, behavior),
-    _warn: (message) => this._addProblem('warning', message),
+    _landed: () => this._active._landed,
+    _scrollToStep: (index, behavior) => this._active._scrollTo(index, behavior),
+    _warn: (message) => this._problems._add('warning', message),
   });
 
   constructor() {
@@ -164,7 +159,7 @@ export class SardStory extends LitElement {
     new StepKeysController(this, {
       _steps: () => this._steps._list,
       _keyed: () => this.effectiveLayout !== 'flat',
-      _go: (index) => this._scrollToStep(index, this._motion._reduced ? 'instant' : 'smooth'),
+      _go: (index) => this._active._scrollTo(index, this._motion._reduced ? 'instant' : 'smooth'),
     });
   }
 
@@ -181,7 +176,7 @@ export class SardStory extends LitElement {
 
   /** Index of the active step, -1 before the first step (and always in `flat` layout). */
   get activeIndex(): number {
-    return this.effectiveLayout === 'flat' || !this._loaded?.folded ? -1 : this._scroller._index;
+    return this.effectiveLayout === 'flat' || !this._loaded?.folded ? -1 : this._active._index;
   }
 
   /** Id of the event the active step shows, or null. */
@@ -207,8 +202,8 @@ export class SardStory extends LitElement {
       return;
     }
     const index = this._steps._indexFor(eventId);
-    if (index < 0) return this._addProblem('warning', `goTo: no event or step "${eventId}" in this story`);
-    this._scrollToStep(index, this._motion._reduced ? 'instant' : 'smooth');
+    if (index < 0) return this._problems._add('warning', `goTo: no event or step "${eventId}" in this story`);
+    this._active._scrollTo(index, this._motion._reduced ? 'instant' : 'smooth');
   }
 
   // ── lifecycle ───────────────────────────────────────────────────
@@ -218,7 +213,6 @@ export class SardStory extends LitElement {
     this._ownDir ||= !this.hasAttribute('dir');
     this._ownLang ||= !this.hasAttribute('lang');
     this.narrow = this._fit._narrow;
-    this._stepsWatch.observe(this, { attributeFilter: ['event'], subtree: true });
     this._appliedLayout = null;
     if (this._loaded && this._loader._has()) {
       // Moved in the DOM: same file, just read the steps again (they may have changed meanwhile).
@@ -233,7 +227,6 @@ export class SardStory extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this._appliedLayout = null;
-    this._stepsWatch.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -250,7 +243,7 @@ export class SardStory extends LitElement {
     // Graphics fold what does not fit on a narrow screen: tell them when that changes.
     if (((changed as PropertyValues).has('narrow') || changed.has('narrowCounters')) && this._loaded?.folded) this._publish(true);
     if ((changed as PropertyValues).has('printing')) this._narrowGraphic._fit(layout === 'narrow');
-    this._stepsBox?.style.setProperty('--_offset', String(this._clampedOffset));
+    this._stepsBox?.style.setProperty('--_offset', String(clampOffset(this.offset)));
     // Only once there are steps to land on: while the page is parsed, reading the viewport height forces a layout.
     if (this._loaded) this._placeTrigger();
     // The debug trigger line (rendered with `debug`) sits where steps are triggered.
@@ -265,26 +258,17 @@ export class SardStory extends LitElement {
   override render() {
     // In `flat` the sticky graphic is not shown: each step is followed by a still of its own state.
     // A story that could not be shown is an article: no scroll padding around its text.
-    const errors = this._problems.filter((p) => p.level === 'error');
-    const warnings = this.debug ? this._problems.filter((p) => p.level === 'warning') : [];
+    const failed = this._problems._failed();
     const layout = this.effectiveLayout;
     return html`
-      ${errors.length ? this._renderProblems(errors, 'This story could not be shown', false) : nothing}
-      ${warnings.length ? this._renderProblems(warnings, 'Warnings', true) : nothing}
-      <div class="frame ${errors.length ? 'flat' : layout}" part="base">
-        <div class="graphic" part="graphic" ?hidden=${errors.length > 0 || layout === 'flat'}><slot name="graphic"></slot></div>
+      ${this._problems._render(this.debug)}
+      <div class="frame ${failed ? 'flat' : layout}" part="base">
+        <div class="graphic" part="graphic" ?hidden=${failed || layout === 'flat'}><slot name="graphic"></slot></div>
         <div class="steps" part="steps"><slot @slotchange=${this._onSlotChange}></slot></div>
       </div>
       <slot name="events" hidden></slot>
       ${this.debug && layout !== 'flat' ? this._renderTrigger() : nothing}
     `;
-  }
-
-  private _renderProblems(problems: Problem[], heading: string, warning: boolean) {
-    return html`<div class="problems ${warning ? 'warnings' : ''}" part="problems" role=${warning ? 'status' : 'alert'} dir="ltr" lang="en">
-      <p>${heading}</p>
-      <ul>${problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
-    </div>`;
   }
 
   private _renderTrigger() {
@@ -298,16 +282,16 @@ export class SardStory extends LitElement {
     this._sticky._check(layout);
     this._flat._remove();
     if (layout === 'flat') {
-      this._scroller._setup([]);
+      this._active._watch(false);
       // Printing keeps the reader's step: back on screen, the same step is still active, and nothing is announced.
       if (!this.printing) {
-        this._leaveActiveStep(false);
+        this._active._leave(false);
         this._publish(true);
       }
       this._flat._add();
     } else {
-      this._scroller._setup(this._steps._list);
-      if (this._landed) this._scroller._sync();
+      this._active._watch(true);
+      if (this._active._landed) this._active._sync();
     }
   }
 
@@ -322,18 +306,16 @@ export class SardStory extends LitElement {
       if (this._ownLang) this.setAttribute('lang', languageOf(locale));
     }
     this._steps._collect(result.file);
-    const problems = [...result.problems, ...this._steps._check()];
-    this._problems = problems;
-    this._report(problems);
-    if (problems.some((p) => p.level === 'error') || !result.file || !result.folded) {
+    this._problems._set([...result.problems, ...this._steps._check()]);
+    if (this._problems._failed() || !result.file || !result.folded) {
       this._loaded = { ...result, folded: null };
-      this._scroller._setup([]);
+      this._active._watch(false);
       this._sticky._check(null);
-      this._leaveActiveStep();
+      this._active._leave(true);
       return;
     }
 
-    this._landed = false;
+    this._active._landed = false;
     this._appliedLayout = null;
     this._publish(true);
     await this.updateComplete; // layout, trigger line and scroller set up in updated()
@@ -344,7 +326,7 @@ export class SardStory extends LitElement {
       if (!current()) return;
       this._narrowGraphic._fit(true, true);
     }
-    this._dispatch('sard-ready', { eventFile: this._loader._fileUrl });
+    this.dispatchEvent(new CustomEvent('sard-ready', { detail: { eventFile: this._loader._fileUrl }, bubbles: true, composed: true }));
     if (this.effectiveLayout !== 'flat') this._land();
     if (this._pendingGoTo !== undefined) {
       const id = this._pendingGoTo;
@@ -355,8 +337,8 @@ export class SardStory extends LitElement {
 
   /** Applies the state of the step a deep link names, or of the step at the trigger line. */
   private readonly _land = () => {
-    if (!this._deepLinks._land(this._land)) this._scroller._sync();
-    this._landed = true;
+    if (!this._deepLinks._land(this._land)) this._active._sync();
+    this._active._landed = true;
   };
 
   /** Steps added, removed or moved, or a step given another `event` (the story watches that attribute). */
@@ -364,48 +346,35 @@ export class SardStory extends LitElement {
     if (!this._loaded?.folded) return;
     const before = this._steps._list;
     const events = this._steps._eventOf;
-    const index = this._scroller._index;
+    const index = this._active._index;
     if (!this._steps._collect(this._loaded.file)) return;
-    // The page's problems are checked afresh, so a corrected attribute clears its error; only new ones are reported.
-    const known = new Set(this._problems.map((p) => `${p.path}|${p.message}`));
-    const fresh = this._steps._check();
-    this._report(fresh.filter((p) => !known.has(`${p.path}|${p.message}`)));
-    this._problems = [...this._problems.filter((p) => p.file !== location.href || !p.path), ...fresh];
+    this._problems._setPage(this._steps._check());
     // The active step keeps its place in the new list; if it now shows another event, that state is applied.
     const now = this._steps._list.indexOf(before[index]!);
     if (now >= 0) {
-      this._scroller._index = now;
+      this._active._index = now;
       if (this._steps._eventOf[now] !== events[index]) this._publish(true);
     }
     this._appliedLayout = null;
     this.requestUpdate();
   };
-  private readonly _stepsWatch = new MutationObserver(this._onSlotChange);
 
   // ── reading position ────────────────────────────────────────────
 
-  private get _clampedOffset(): number {
-    const offset = Number(this.offset ?? NaN);
-    return Number.isFinite(offset) ? Math.min(1, Math.max(0, offset)) : 0.5;
-  }
-
-  /** The trigger line in px from the viewport top; in `stacked` and `narrow` it sits in the text area below the graphic. */
-  private triggerY(): number {
-    const height = window.innerHeight;
+  /**
+   * The trigger line in px from the viewport top (see triggerLine). In `narrow` the graphic's height is the
+   * observed one (no layout read while scrolling). For the kit's own parts and tests, not a public API.
+   * @internal
+   */
+  triggerY(): number {
     const layout = this.effectiveLayout;
-    if (layout === 'stacked' || layout === 'narrow') {
-      // In `narrow` the graphic's height is observed (no layout read while scrolling).
-      const graphic = (layout === 'narrow' && this._narrowGraphic._height) || (this._graphicBox?.getBoundingClientRect().height ?? 0);
-      const top = Math.min(graphic, height);
-      // A phone's text area is short: in `narrow` the default line sits a third of the way down it, so a step
-      // starts right under the map, its first lines on screen and the rest with room below.
-      return top + (height - top) * this._clampedOffset * (layout === 'narrow' ? 2 / 3 : 1);
-    }
-    return height * this._clampedOffset;
+    const below = layout === 'stacked' || layout === 'narrow';
+    const graphic = below ? (layout === 'narrow' && this._narrowGraphic._height) || (this._graphicBox?.getBoundingClientRect().height ?? 0) : 0;
+    return triggerLine(layout, innerHeight, graphic, clampOffset(this.offset));
   }
 
-  /** Where a step scrolled to lands (CSS scroll-margin): just above the trigger line. */
-  private _placeTrigger() {
+  /** Where a step scrolled to lands (CSS scroll-margin): just above the trigger line. @internal */
+  _placeTrigger() {
     this._stepsBox?.style.setProperty('--_trigger', `${Math.max(0, this.triggerY() - 2)}px`);
   }
 
@@ -417,37 +386,8 @@ export class SardStory extends LitElement {
     return eventIndex >= 0 ? folded.states[eventIndex]! : folded.initial;
   }
 
-  /** Brings a step's top just above the trigger line; intermediate steps are not applied. */
-  private _scrollToStep(index: number, behavior: ScrollBehavior) {
-    const step = this._steps._list[index];
-    if (!step) return;
-    this._placeTrigger();
-    if (behavior === 'smooth') this._scroller._hold(2000);
-    step.scrollIntoView({ block: 'start', inline: 'nearest', behavior });
-    if (behavior !== 'smooth') this._scroller._sync();
-  }
-
-  private _stepChanged(index: number, previous: number) {
-    // A jump over steps (or the first landing) shows the target state at once: skipped steps run no transitions.
-    const instant = !this._landed || Math.abs(index - previous) > 1;
-    const steps = this._steps._list;
-    StepList._mark(steps[previous], false);
-    StepList._mark(steps[index], true);
-    this._publish(instant);
-    const direction = index > previous ? 'down' : 'up';
-    if (previous >= 0) this._dispatch('sard-step-exit', { index: previous, eventId: this._steps._eventIdOf(previous), direction });
-    if (index >= 0) this._dispatch('sard-step-enter', { index, eventId: this._steps._eventIdOf(index), direction });
-  }
-
-  /** No step is active any more (the file broke, or the layout went flat). */
-  private _leaveActiveStep(announce = true) {
-    const previous = this._scroller._index;
-    this._scroller._index = -1;
-    for (const step of this._steps._list) StepList._mark(step, false);
-    if (announce && previous >= 0) this._dispatch('sard-step-exit', { index: previous, eventId: this._steps._eventIdOf(previous), direction: 'up' });
-  }
-
-  private _publish(instant: boolean) {
+  /** Hands the graphics the active step's state (`instant`: no transitions). @internal */
+  _publish(instant: boolean) {
     const context = this._contextFor(this._currentState(), this.activeIndex, instant);
     if (context) this._provider.setValue(context);
   }
@@ -457,23 +397,7 @@ export class SardStory extends LitElement {
     const file = loaded?.file;
     if (!file || !state) return null;
     const shown = this.effectiveLayout === 'narrow' ? this._fit._shownCounters(loaded, this.narrowCounters) : null;
-    return { file, geo: loaded.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant, narrowCounters: shown };
+    return { file, geo: loaded.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant, narrow: !!shown, narrowCounters: shown };
   }
 
-  // ── events ──────────────────────────────────────────────────────
-
-  private _report(problems: Problem[]) {
-    for (const problem of problems) this._dispatch('sard-error', { ...problem });
-  }
-
-  /** A problem found after loading (a failed load, goTo, a hash): reported, and listed (warnings in debug mode). */
-  private _addProblem(level: Problem['level'], message: string) {
-    const problem: Problem = { level, file: this._loader._fileUrl || location.href, path: '', message };
-    this._problems = [...this._problems, problem];
-    this._report([problem]);
-  }
-
-  private _dispatch(type: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 }

@@ -36,3 +36,21 @@ export function effectiveLayout(requested: string | null | undefined, fits: bool
   const layout = LAYOUTS.includes(requested as StoryLayout) ? (requested as StoryLayout) : 'side';
   return layout === 'flat' || fits ? layout : 'narrow';
 }
+
+/** The trigger line's offset as the author gave it, as a share of the viewport (not a number: 0.5), within 0–1. */
+export function clampOffset(offset: unknown): number {
+  const value = Number(offset ?? NaN);
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0.5;
+}
+
+/**
+ * The trigger line in px from the viewport's top. In `stacked` and `narrow` it
+ * sits in the text area below the graphic; on a phone (`narrow`) that area is
+ * short, so the default line sits a third of the way down it: a step starts
+ * right under the map, its first lines on screen and the rest with room below.
+ */
+export function triggerLine(layout: EffectiveLayout, viewportHeight: number, graphicHeight: number, offset: number): number {
+  if (layout !== 'stacked' && layout !== 'narrow') return viewportHeight * offset;
+  const top = Math.min(graphicHeight, viewportHeight);
+  return top + (viewportHeight - top) * offset * (layout === 'narrow' ? 2 / 3 : 1);
+}

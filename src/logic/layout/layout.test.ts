@@ -1,8 +1,27 @@
 import { expect } from '@open-wc/testing';
-import { effectiveLayout, sideFits } from './fit.js';
+import { clampOffset, effectiveLayout, sideFits, triggerLine } from './fit.js';
 import { narrowCounters, parseCounterList } from './narrow-counters.js';
 import { foldStory } from '../story/state.js';
 import type { EventFile } from '../story/types.js';
+
+describe('the trigger line', () => {
+  it('is the offset share of the viewport in side and overlay; below the graphic in stacked and narrow', () => {
+    expect(triggerLine('side', 800, 0, 0.5)).to.equal(400);
+    expect(triggerLine('overlay', 800, 300, 0.25)).to.equal(200);
+    expect(triggerLine('stacked', 800, 300, 0.5)).to.equal(550); // halfway down the 500 px below the graphic
+    expect(triggerLine('narrow', 800, 350, 0.5)).to.equal(350 + 450 / 3); // a third of the way down on a phone
+    expect(triggerLine('narrow', 600, 900, 0.5)).to.equal(600); // a graphic taller than the screen: its bottom edge
+  });
+
+  it('takes the author offset within 0–1, and 0.5 for anything that is not a number', () => {
+    expect(clampOffset(0.3)).to.equal(0.3);
+    expect(clampOffset(2)).to.equal(1);
+    expect(clampOffset(-1)).to.equal(0);
+    expect(clampOffset(NaN)).to.equal(0.5);
+    expect(clampOffset('x')).to.equal(0.5);
+    expect(clampOffset(undefined)).to.equal(0.5);
+  });
+});
 
 describe('side or narrow, by the room each gets', () => {
   it('a desktop page fits side by side; a phone, a 650 px column and a portrait tablet do not', () => {

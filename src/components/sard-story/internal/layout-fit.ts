@@ -34,9 +34,25 @@ export class LayoutFitController implements ReactiveController {
     _host.addController(this);
   }
 
+  /** The width is read once before the story's first render on the page, not only when first observed. */
+  private _measured = false;
+
   hostConnected() {
+    this._measured = false;
     this._observer.observe(this._host, { box: 'border-box' });
     addEventListener('resize', this._fit);
+  }
+
+  /**
+   * Before the first render: the story's width decides at once, so a story in a 650 px CMS column on a desktop
+   * is laid out narrow from its first frame (the observer reports a frame later, after a frame of side by side:
+   * a layout shift). The decision set here is part of this render, not another one.
+   */
+  hostUpdate() {
+    if (this._measured) return;
+    this._measured = true;
+    const width = this._host.getBoundingClientRect().width;
+    if (width > 0) (this._width = width), this._fit();
   }
 
   hostDisconnected() {

@@ -1,18 +1,37 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkStepEvents, knownList } from '../../../logic/validate/references.js';
 import type { EventFile, Problem } from '../../../logic/story/types.js';
 import type { SardStep } from '../../sard-step/sard-step.component.js';
 
 /**
  * The story's steps as the page has them, and the event each one shows: its
- * own `event`, else the nearest earlier step's (-1: the initial state).
+ * own `event`, else the nearest earlier step's (-1: the initial state). While
+ * the story is on the page, a step given another `event` is reported like a
+ * step added or removed (the story also hears its slot change).
  */
-export class StepList {
+export class StepList implements ReactiveController {
   _list: SardStep[] = [];
   /** For each step, the index of the event it shows in the file (-1: the initial state). */
   _eventOf: number[] = [];
   private _file: EventFile | null = null;
 
-  constructor(private readonly _story: HTMLElement) {}
+  private readonly _watch: MutationObserver;
+
+  constructor(
+    private readonly _story: ReactiveControllerHost & HTMLElement,
+    onChange: () => void,
+  ) {
+    _story.addController(this);
+    this._watch = new MutationObserver(onChange);
+  }
+
+  hostConnected() {
+    this._watch.observe(this._story, { attributeFilter: ['event'], subtree: true });
+  }
+
+  hostDisconnected() {
+    this._watch.disconnect();
+  }
 
   /** Reads the steps again (a nested story's steps are its own). Returns whether anything changed. */
   _collect(file: EventFile | null): boolean {
