@@ -15,7 +15,7 @@ describe('story context', () => {
     counter.slot = 'graphic';
     story.append(counter);
     document.body.append(story);
-    await new Promise((r) => setTimeout(r, 50));
+    await counter.updateComplete; // it has asked for a story and rendered; nothing can answer before one is defined
     expect(counter.shadowRoot!.querySelector('[part="counter-label"]')!.textContent, 'no story yet').to.equal('');
     customElements.define('x-late-story', class extends SardStory {});
     await until(() => counter.shadowRoot!.querySelector('[part="counter-label"]')!.textContent === 'محاصرون', 'the counter to get its story');

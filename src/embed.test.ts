@@ -1,8 +1,8 @@
 // Embedding: the flat layout's stills, the plain-HTML form, and a graphic kept
 // in view inside wrappers where `position: sticky` cannot work.
 import { expect } from '@open-wc/testing';
-import { mountStory, scrollToStep, cleanup, until, fixtureUrl, sleep } from './test-support/harness.js';
-import { stickyFails } from './components/sard-story/sard-story.component.js';
+import { mountStory, scrollToStep, cleanup, until, fixtureUrl, nextEvent, nextFrame, nextFrames } from './test-support/harness.js';
+import { stickyFails } from './dom/overflow.js';
 import type { SardStory } from './components/sard-story/sard-story.component.js';
 import type { SardCounter } from './components/sard-counter/sard-counter.component.js';
 
@@ -112,7 +112,7 @@ describe('plain-HTML form (data-sard-story)', () => {
     const block = plainBlock(['e0', 'e1']);
     await until(() => !!block.querySelector('sard-story'), 'the upgrade');
     block.append(document.createElement('hr'));
-    await sleep(50);
+    await nextFrame(); // the page's MutationObserver (a microtask) has seen the change
     expect(block.querySelectorAll('sard-story').length).to.equal(1);
   });
 });
@@ -155,8 +155,9 @@ describe('wrappers where sticky cannot work', () => {
     document.body.append(shell);
     const story = await mountStory({ container: shell, graphic: 'sard-date' });
     expect(stickyFails(story)).to.equal(false);
+    const scrolled = nextEvent(shell, 'scroll');
     shell.scrollTop = 1500;
-    await sleep(100);
+    await scrolled; // the story's own scroll listener (capturing, on the window) has run before this one
     const box = story.shadowRoot!.querySelector('.graphic')!.getBoundingClientRect();
     expect(Math.abs(box.top - shell.getBoundingClientRect().top), 'the graphic sticks to the top of the shell, no extra offset').to.be.lessThan(2);
   });
@@ -189,7 +190,7 @@ describe('wrappers where sticky cannot work', () => {
       const story = await mountStory({ container: wrapper, graphic: 'sard-date sard-map' });
       for (const i of [2, 5]) {
         await scrollToStep(story, i);
-        await sleep(50);
+        await nextFrames(2); // the scroll's pin (a scroll listener) has run
         const box = story.shadowRoot!.querySelector('.graphic')!.getBoundingClientRect();
         const visible = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
         expect(visible / box.height, `step ${i}: share of the graphic in view`).to.be.greaterThan(0.9);

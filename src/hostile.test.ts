@@ -97,7 +97,7 @@ function arm() {
   for (const name of ['alert', 'confirm', 'prompt']) w[name] = (x: unknown) => ran.push(`${name}(${String(x)})`);
 }
 async function expectNothingRan(where: string) {
-  await sleep(200); // error and load handlers fire asynchronously
+  await sleep(200); // proves nothing ran: error and load handlers fire asynchronously (a fixed wait on purpose)
   expect(ran, `${where}: payloads that executed`).to.deep.equal([]);
   expect(w.__pwned, `${where}: window.__pwned`).to.equal(undefined);
   const fetched = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.includes('__hostile'));

@@ -10,6 +10,7 @@ import { FIXTURES } from './fixtures.js';
 export const fixtureUrl = (name: string) => new URL(name, FIXTURES).href;
 
 export const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+/** A fixed wait: only for a test that proves nothing more happens (say why where it is used); otherwise wait on what it means. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `condition()` holds, or fails with `what` after `timeout` ms. */
@@ -19,6 +20,41 @@ export async function until(condition: () => boolean, what: string, timeout = 40
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await nextFrame();
   }
+}
+
+/** `n` animation frames: what a scroll, a resize or a new state does in the next frame has been done. */
+export async function nextFrames(n = 2): Promise<void> {
+  for (let i = 0; i < n; i++) await nextFrame();
+}
+
+/**
+ * Waits until nothing animates under `root` (a shadow root, or a document): every CSS transition and Web
+ * Animation there has finished or been replaced. Asked again after each round, as one fade may start
+ * another. Fails with what still runs after `timeout` ms.
+ */
+export async function animationsDone(root: DocumentOrShadowRoot, timeout = 5000): Promise<void> {
+  const end = performance.now() + timeout;
+  const running = () => root.getAnimations().filter((a) => a.playState === 'running');
+  for (let now = running(); now.length; now = running()) {
+    const left = end - performance.now();
+    if (left <= 0) {
+      const names = now.map((a) => (a as CSSTransition).transitionProperty ?? (a as CSSAnimation).animationName ?? 'an animation');
+      throw new Error(`timed out waiting for animations to finish (still running: ${[...new Set(names)].join(', ')})`);
+    }
+    // A transition replaced by a newer one rejects `finished`: it is over all the same.
+    let timer!: ReturnType<typeof setTimeout>;
+    await Promise.race([Promise.allSettled(now.map((a) => a.finished)), new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))]);
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Call before scrolling `target`: resolves once that scroll has ended (`scrollend`) and two frames
+ * more, by when the story has handled it (its IntersectionObserver and its scrollend repair both end
+ * in a frame's sync). A scroll that does not move fires no scrollend: use it only for real moves.
+ */
+export function scrollHandled(target: EventTarget = window, timeout = 4000): Promise<void> {
+  return nextEvent(target, 'scrollend', timeout).then(() => nextFrames(2));
 }
 
 export function nextEvent<T = unknown>(target: EventTarget, type: string, timeout = 4000): Promise<CustomEvent<T>> {

@@ -112,8 +112,9 @@ export async function scrollToStep(page, s, i, { timeout = 5000 } = {}) {
 
 /**
  * Waits until the page is still: no CSS transition or animation running in the document or any open
- * shadow root (label and area fades), and every map's camera transform the same over two frames (the
- * zoom tween). What a reader sees once a step has landed; a check of colours reads this, not a fade's
+ * shadow root (label and area fades), every map's camera transform the same over two frames (the
+ * zoom tween), and every counter showing its final number (the one its live region speaks: the tween
+ * is over). What a reader sees once a step has landed; a check of colours reads this, not a fade's
  * in-between. Throws after `timeout` with what still moves.
  */
 export async function settle(page, { timeout = 5000 } = {}) {
@@ -129,6 +130,13 @@ export async function settle(page, { timeout = 5000 } = {}) {
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
               const running = roots.flatMap((r) => r.getAnimations().filter((a) => a.playState === 'running').map((a) => a.transitionProperty ?? a.animationName ?? 'an animation'));
+              const counting = roots.filter((r) => {
+                if (r.host?.localName !== 'sard-counter') return false;
+                const shown = r.querySelector('[part="counter-value"]')?.textContent ?? '';
+                const spoken = r.querySelector('[aria-live]')?.textContent ?? '';
+                return spoken !== shown && !spoken.endsWith(`: ${shown}`);
+              });
+              if (counting.length) running.push('a counter');
               resolve(cameras() === before ? running : [...running, 'the camera']);
             }),
           );
@@ -138,6 +146,45 @@ export async function settle(page, { timeout = 5000 } = {}) {
   for (let now = await moving(); now.length; now = await moving()) {
     if (Date.now() > end) throw new Error(`the page did not settle within ${timeout} ms (still moving: ${[...new Set(now)].join(', ')})`);
   }
+}
+
+/** Waits `n` animation frames in `target` (a page or a frame): what a scroll or a message does next is done by then. */
+export function nextFrames(target, n = 2) {
+  return target.evaluate((n) => new Promise((done) => requestAnimationFrame(function tick() {
+    if (--n > 0) requestAnimationFrame(tick);
+    else done();
+  })), n);
+}
+
+/**
+ * Polls `check()` (async, across frames and processes: what one page.waitForFunction cannot see) once a
+ * frame of `page` until it returns something truthy, and returns that. Throws `what` after `timeout` ms.
+ */
+export async function until(page, check, what, { timeout = 5000 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await nextFrames(page, 1);
+  }
+}
+
+/**
+ * Waits until `read()` (async; a position, a size) gives the same value `times` reads in a row, two
+ * frames of `page` apart: it has settled. Returns that value.
+ */
+export async function untilStill(page, read, what, { times = 3, timeout = 5000 } = {}) {
+  const end = Date.now() + timeout;
+  let last = JSON.stringify(await read());
+  for (let same = 1; same < times; ) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what} to settle (last ${last})`);
+    await nextFrames(page, 2);
+    const now = JSON.stringify(await read());
+    same = now === last ? same + 1 : 1;
+    last = now;
+  }
+  return JSON.parse(last);
 }
 
 /** The story's graphic container (its `graphic` part) as a box in CSS px of the viewport. */

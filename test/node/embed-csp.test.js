@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, open, allProblems, scrollToStep, waitForMap } from '../embed-pages/harness.js';
+import { start, open, allProblems, scrollToStep, waitForMap, settle } from '../embed-pages/harness.js';
 
 let env;
 before(async () => (env = await start()));
@@ -45,7 +45,7 @@ for (const form of ['script', 'plain']) {
       assert.ok(steps >= 5, `only ${steps} steps`);
       for (let i = 0; i < steps; i++) await scrollToStep(page, 0, i);
       await waitForMap(page);
-      await page.waitForTimeout(1200); // let the last zoom and counter tweens run: they must not violate either
+      await settle(page); // let the last zoom and counter tweens run: they must not violate either
       const styled = await styledInShadows(page);
       console.log(`${form} form: ${styled.length} elements with a style attribute inside shadow roots${styled.length ? `:\n  ${[...new Set(styled)].slice(0, 20).join('\n  ')}` : ''}`);
       const all = await allProblems(page, problems);

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { recordProblems } from '../embed-pages/harness.js';
+import { recordProblems, nextFrames, until, untilStill } from '../embed-pages/harness.js';
 import { findChrome, chromeArgs } from '../../scripts/find-chrome.js';
 import { serveRepository } from '../../scripts/static-server.js';
 import { rebase, inlineProblems, embedPage } from '../../scripts/build-embed.js';
@@ -61,9 +61,10 @@ async function open(path, { viewport = VIEWPORT } = {}) {
 /** The story frame inside iframe#id, once its story has loaded. */
 async function storyFrame(page, id) {
   const handle = await page.waitForSelector(`#${id}`, { state: 'attached' });
-  let frame = null;
-  for (let i = 0; i < 100 && !(frame = await handle.contentFrame())?.url().includes('/dist/embed/'); i++) await page.waitForTimeout(100);
-  assert.ok(frame, `#${id}: no story frame`);
+  const frame = await until(page, async () => {
+    const f = await handle.contentFrame();
+    return f?.url().includes('/dist/embed/') && f;
+  }, `#${id}: the story frame`, { timeout: 10000 });
   await frame.waitForFunction(() => document.querySelector('sard-story')?.events, null, { timeout: 15000 });
   return frame;
 }
@@ -92,14 +93,15 @@ const hostBox = (page, id) =>
 /** Waits until the block's height is the frame document's height (or one viewport, if that is more). */
 async function blockFollowsDocument(page, frame, id) {
   let last;
-  for (let i = 0; i < 40; i++) {
+  await until(page, async () => {
     const doc = await frame.evaluate(() => document.documentElement.scrollHeight);
     const box = await hostBox(page, id);
     last = { doc, block: box.blockHeight };
-    if (Math.abs(box.blockHeight - Math.max(doc, box.vh)) <= 2) return last;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`#${id}: block height ${last.block} is not the frame's document height ${last.doc}`);
+    return Math.abs(box.blockHeight - Math.max(doc, box.vh)) <= 2;
+  }, 'the block to follow the document', { timeout: 4000 }).catch((error) => {
+    throw last ? new Error(`#${id}: block height ${last.block} is not the frame's document height ${last.doc}`) : error;
+  });
+  return last;
 }
 
 /** Scrolls the HOST page so that step k's middle is at the middle of the host viewport; waits for the story to make k active. */
@@ -194,7 +196,7 @@ test('host page: scrolling the host drives the story inside the iframe, step by 
       const block = document.getElementById('embed-ar').parentElement;
       scrollTo({ top: block.getBoundingClientRect().bottom + scrollY + 100, behavior: 'instant' });
     });
-    await page.waitForTimeout(200);
+    await nextFrames(page); // the host's scroll listener has placed the frame
     const pastBox = await hostBox(page, 'embed-ar');
     assert.ok(pastBox.frameTop + pastBox.frameHeight <= pastBox.blockTop + pastBox.blockHeight + 1);
     assert.deepEqual(problems, []);
@@ -253,7 +255,8 @@ test('host page: the wheel over the iframe scrolls the host page, and keys insid
     await frame.waitForFunction(() => document.querySelector('sard-story').activeIndex === 4, null, { timeout: 5000 });
     await page.keyboard.press('ArrowDown');
     await frame.waitForFunction(() => document.querySelector('sard-story').activeIndex === 5, null, { timeout: 5000 });
-    await page.waitForTimeout(1500); // the smooth scroll ends
+    // The smooth scroll ends, and the host has followed it: both scroll positions stay where they are.
+    await untilStill(page, async () => [await page.evaluate(() => scrollY), await frame.evaluate(() => scrollY)], 'the host and frame scroll');
     const box = await hostBox(page, 'embed-ar');
     const inner = await frame.evaluate(() => scrollY);
     assert.ok(Math.abs(-box.blockTop - inner) <= 3, `host offset ${-box.blockTop} and frame scroll ${inner} disagree`);
@@ -293,6 +296,11 @@ test('messages: only the iframe\'s own window, from its src\'s origin, with a sa
     const frame = await storyFrame(page, 'embed-ar');
     const { block: height } = await blockFollowsDocument(page, frame, 'embed-ar');
     const blockHeight = () => hostBox(page, 'embed-ar').then((b) => b.blockHeight);
+    // The block's height after each message the host handled (this listener comes after the host script's).
+    await page.evaluate(() => {
+      window.__heights = [];
+      addEventListener('message', () => window.__heights.push(document.getElementById('embed-ar').parentElement.getBoundingClientRect().height));
+    });
     // From the host page itself (source = window, same origin as the frame): ignored.
     await page.evaluate(() => window.postMessage({ sard: 1, type: 'height', height: 777 }, '*'));
     // From the right window and origin, but not a sane number: ignored.
@@ -304,11 +312,13 @@ test('messages: only the iframe\'s own window, from its src\'s origin, with a sa
       parent.postMessage({ sard: 1, type: 'height', height: Infinity }, '*');
       parent.postMessage({ sard: 2, type: 'height', height: 5000 }, '*');
     });
-    await page.waitForTimeout(300);
-    assert.equal(await blockHeight(), height, 'a bad message changed the block height');
     // The control: the same channel with a good number does size the block (so the checks above mean something).
+    // Messages from one window arrive in order, so once it has, every bad one before it has been handled.
     await frame.evaluate(() => parent.postMessage({ sard: 1, type: 'height', height: 5000 }, '*'));
     await page.waitForFunction(() => document.getElementById('embed-ar').parentElement.getBoundingClientRect().height === 5000);
+    const heights = await page.evaluate(() => window.__heights);
+    assert.deepEqual(heights.slice(0, heights.indexOf(5000)), Array(heights.indexOf(5000)).fill(height), 'a bad message changed the block height');
+    assert.ok(heights.indexOf(5000) >= 11, `the block was 5000 px tall after message ${heights.indexOf(5000)}, before the good one (the 12th)`);
     await frame.evaluate((h) => parent.postMessage({ sard: 1, type: 'height', height: h }, '*'), height);
     await page.waitForFunction((h) => document.getElementById('embed-ar').parentElement.getBoundingClientRect().height === h, height);
 
@@ -316,6 +326,9 @@ test('messages: only the iframe\'s own window, from its src\'s origin, with a sa
     await readStep(page, frame, 'embed-ar', 1);
     const y = await frame.evaluate(() => scrollY);
     await frame.evaluate(() => {
+      // The frame's scroll after each message it handled (this listener comes after the frame script's).
+      window.__scrolls = [];
+      addEventListener('message', () => window.__scrolls.push(scrollY));
       window.postMessage({ sard: 1, type: 'scroll', y: 9000, vh: 800 }, '*'); // from itself
     });
     await page.evaluate(() => {
@@ -324,11 +337,11 @@ test('messages: only the iframe\'s own window, from its src\'s origin, with a sa
       win.postMessage({ sard: 1, type: 'scroll', y: 9000, vh: 'x' }, '*');
       win.postMessage({ sard: 1, type: 'scroll', y: -1, vh: 800 }, '*');
     });
-    await page.waitForTimeout(300);
-    assert.equal(await frame.evaluate(() => scrollY), y, 'a bad message scrolled the frame');
-    // The control: a good one from the parent does.
+    // The control: a good one from the parent does. The parent's messages arrive in order, after the frame's own.
     await page.evaluate(() => document.getElementById('embed-ar').contentWindow.postMessage({ sard: 1, type: 'scroll', y: 3000, vh: 800 }, '*'));
     await frame.waitForFunction(() => Math.abs(scrollY - 3000) <= 1);
+    const scrolls = await frame.evaluate(() => window.__scrolls);
+    assert.deepEqual(scrolls.slice(0, 4), [y, y, y, y], 'a bad message scrolled the frame');
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
@@ -339,7 +352,7 @@ test('loading="lazy": the embed far below the fold loads only when the reader co
   const { page, problems } = await open('test/embed-pages/iframe-host.html');
   try {
     await page.waitForLoadState('load');
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(500); // proves the lazy frame far below does not load (a fixed wait on purpose)
     const loadedEn = () => page.frames().some((f) => f.url().endsWith('/dist/embed/aleppo-2016.en.html'));
     assert.equal(loadedEn(), false, 'the lazy embed far below loaded at once');
     // Parsed after the host script: set up by the MutationObserver all the same.
@@ -390,8 +403,9 @@ test('AMP: without a sard host the frame sends embed-size with its height and th
     await page.waitForFunction(() => window.__messages.some((m) => m && m.sentinel === 'amp' && m.type === 'embed-size'), null, { timeout: 5000 });
     assert.equal(await frame.evaluate(() => document.querySelector('sard-story').getAttribute('layout')), 'flat');
     assert.equal(await frame.evaluate(() => document.querySelector('sard-story').activeIndex), -1);
-    // The last size sent is the flat story's whole height (what amp-iframe resizes to).
-    await page.waitForTimeout(800);
+    // The last size sent is the flat story's whole height (what amp-iframe resizes to), once the flat layout has settled.
+    await untilStill(page, () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)), 'the flat story\'s height', { timeout: 8000 });
+    await nextFrames(page); // its last embed-size message has arrived
     const doc = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     const sizes = await page.evaluate(() => window.__messages.filter((m) => m && m.sentinel === 'amp' && m.type === 'embed-size').map((m) => m.height));
     assert.ok(sizes.every((h) => typeof h === 'number' && Number.isFinite(h) && h > 0));
@@ -416,7 +430,7 @@ test('standalone: the embed page opened on its own is a normal story page, under
       }, k);
       await page.waitForFunction((k) => document.querySelector('sard-story').activeIndex === k, k, { timeout: 5000 });
     }
-    await page.waitForTimeout(1200); // past the AMP fallback's second: nothing changes
+    await page.waitForTimeout(1200); // past the AMP fallback's second: nothing changes (a fixed wait on purpose)
     assert.equal(await page.evaluate(() => document.querySelector('sard-story').hasAttribute('layout')), false);
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).overflowY), 'visible');
     assert.deepEqual(problems, []);

@@ -32,7 +32,7 @@ test('three stories, script loaded three times: no error, three sard-ready, each
           return document.querySelectorAll('sard-story')[s].activeIndex;
         }, s);
         await scrollToStep(page, s, i);
-        await page.waitForTimeout(150); // late step events from any story would land here
+        await page.waitForTimeout(150); // late step events from any story would land here (a fixed wait on purpose)
         const seen = await page.evaluate(
           ([s, i]) => {
             const stories = [...document.querySelectorAll('sard-story')];

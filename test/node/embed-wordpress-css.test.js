@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
-import { start, open, allProblems, scrollToStep, waitForMap } from '../embed-pages/harness.js';
+import { start, open, allProblems, scrollToStep, waitForMap, settle } from '../embed-pages/harness.js';
 import { fetchWpCss } from '../embed-pages/fetch-wp-css.js';
 
 const STEP = 3; // ramouseh-offensive: a zoomed view, counters and the legend all showing
@@ -34,7 +34,7 @@ async function shoot(name) {
     await scrollToStep(page, 0, STEP);
     await waitForMap(page);
     await page.evaluate(() => document.fonts.ready);
-    await page.waitForTimeout(300); // reduced motion: the state lands at once; let layout settle
+    await settle(page); // reduced motion: the state lands at once; nothing moves any more
     const graphic = await page.evaluateHandle(() => document.querySelector('sard-story').shadowRoot.querySelector('[part~="graphic"]'));
     const box = await graphic.boundingBox();
     const png = PNG.sync.read(await graphic.screenshot({ animations: 'disabled' }));

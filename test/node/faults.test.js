@@ -193,9 +193,10 @@ const CASES = [
 
 /**
  * Opens a fixture page in a fresh context and records what a reader and an author
- * would see: `snapshots` at the given times (ms after navigation, `settled` = once
- * the story reported an error or fired ready, plus a moment for late or duplicate
- * events), page errors, console errors.
+ * would see: `snapshots` at the given times (ms after navigation, or as soon as the
+ * story reports an error, if that is sooner; `settled` = once the story reported an
+ * error or fired ready, plus a moment for late or duplicate events), page errors,
+ * console errors.
  */
 async function watch(pageName, times = ['settled']) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -217,9 +218,11 @@ async function watch(pageName, times = ['settled']) {
       if (at === 'settled') {
         await page.waitForFunction(() => window.__fault.ready > 0 || window.__fault.errors.some((e) => e.level === 'error'), null, { timeout: 8000 }).catch(() => {});
         await page.waitForFunction(() => document.documentElement.dataset.lateScript === 'ran', null, { timeout: 5000 }).catch(() => {});
-        await page.waitForTimeout(700);
+        await page.waitForTimeout(700); // proves no late or duplicate event follows (a fixed wait on purpose)
       } else {
-        await page.waitForTimeout(Math.max(0, t0 + at - Date.now()));
+        // A deadline: the error the reader is owed by then, or the moment itself (a slow file still loading).
+        const left = t0 + at - Date.now();
+        if (left > 0) await page.waitForFunction(() => window.__fault.errors.some((e) => e.level === 'error'), null, { timeout: left }).catch(() => {});
       }
       snapshots[at] = { ...(await page.evaluate(look)), ms: Date.now() - t0 };
     }

@@ -119,7 +119,7 @@ async function checkPage(name) {
     try {
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight)); // the lazy thumbnails load
       await framesSettled(page, null, { selector: 'iframe' });
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(300); // proves no late error follows (a fixed wait on purpose)
       report.push(...unexpected(name, problems, await sardErrors(page)).map((p) => `index: ${p}`));
     } finally {
       await context.close();
@@ -132,7 +132,7 @@ async function checkPage(name) {
     try {
       await page.waitForSelector('.sard-preview-bar');
       await framesSettled(page, 2);
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(300); // proves no late error follows (a fixed wait on purpose)
       report.push(...unexpected(name, problems, await sardErrors(page)).map((p) => `shell: ${p}`));
     } finally {
       await context.close();
@@ -144,7 +144,7 @@ async function checkPage(name) {
     try {
       await page.waitForFunction(`(${SETTLED})(window)`, null, { timeout: 20000 });
       assert.equal(await page.$('.sard-preview'), null, `${name}: a frame must not become a shell`);
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(300); // proves no late error follows (a fixed wait on purpose)
       report.push(...unexpected(name, problems, await sardErrors(page)).map((p) => `frame: ${p}`));
     } finally {
       await context.close();
@@ -270,11 +270,9 @@ test('the reduced-motion toggle makes the frame report prefers-reduced-motion: r
     await framesSettled(page, 1);
     assert.equal(await reduced(), true, 'matchMedia in the frame');
     // And what the reader would see: the map's fills do not fade (its CSS follows the same switch).
-    const fade = await (await shellFrames(page))[0].evaluate(async () => {
-      const map = document.querySelector('sard-map');
-      for (let i = 0; i < 100 && !map?.shadowRoot?.querySelector('[data-area]'); i++) await new Promise((r) => setTimeout(r, 50));
-      return getComputedStyle(map.shadowRoot.querySelector('[data-area]')).transitionDuration;
-    });
+    const [shown] = await shellFrames(page);
+    await shown.waitForFunction(() => document.querySelector('sard-map')?.shadowRoot?.querySelector('[data-area]'), null, { timeout: 5000 });
+    const fade = await shown.evaluate(() => getComputedStyle(document.querySelector('sard-map').shadowRoot.querySelector('[data-area]')).transitionDuration);
     assert.equal(fade, '0s', 'map areas still transition in the reduced-motion frame');
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
     assert.match(page.url(), /[?&]motion=reduce/);

@@ -273,6 +273,7 @@ test('a continuous scroll through the plain-HTML form at 375 px: the active step
     let reached = -1;
     for (let tick = 0; tick < 400 && reached < 12; tick++) {
       await page.mouse.wheel(0, 45);
+      // The swipe's pace, not a wait for something: turns 30 ms apart keep scrollend from firing between them.
       await page.waitForTimeout(30);
       const { expected, active } = await page.evaluate(() => {
         const story = document.querySelector('sard-story');

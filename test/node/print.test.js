@@ -51,7 +51,7 @@ test('a story prints flat: a still after each step, nothing sticky, then back as
     assert.equal(at.sticky, 0, 'nothing sticky in print');
     assert.ok(pages > 10, `${pages} pages`);
     await page.waitForFunction(() => !document.querySelector('[data-sard-still]'));
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(300); // proves no step event and no scroll follow the way back (a fixed wait on purpose)
     const afterPrint = await page.evaluate(() => ({ y: scrollY, index: document.querySelector('sard-story').activeIndex, layout: document.querySelector('sard-story').effectiveLayout }));
     assert.deepEqual(await page.evaluate(() => window.printed.filter((p) => typeof p === 'string' && p.startsWith('sard-step'))), [], 'no step events from printing');
     assert.equal(afterPrint.layout, before.layout);

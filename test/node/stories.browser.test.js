@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { recordProblems } from '../embed-pages/harness.js';
+import { recordProblems, settle } from '../embed-pages/harness.js';
 import { findChrome, chromeArgs } from '../../scripts/find-chrome.js';
 import { serveRepository } from '../../scripts/static-server.js';
 
@@ -80,8 +80,8 @@ for (const name of pages) {
         if (arabic) assert.doesNotMatch(shown, /[0-9]/, `${name}: Latin digits in «${shown}»`);
         else assert.doesNotMatch(shown, /[٠-٩۰-۹]/, `${name}: Arabic-Indic digits in «${shown}»`);
       });
-      // Let the last transitions run, then read the page as the reader sees it.
-      await page.waitForTimeout(1500);
+      // Let the last transitions, zoom and tweens end, then read the page as the reader sees it.
+      await settle(page);
       const seen = await page.evaluate(() => {
         const story = document.querySelector('sard-story');
         const part = (p) => story.shadowRoot.querySelector(`[part~="${p}"]`).getBoundingClientRect();

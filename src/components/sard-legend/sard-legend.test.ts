@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { mountStory, until, cleanup, sleep } from '../../test-support/harness.js';
+import { mountStory, until, cleanup } from '../../test-support/harness.js';
 import { basicWithInlineTopology } from '../../test-support/fixtures.js';
 import type { SardStory } from '../sard-story/sard-story.component.js';
 
@@ -42,7 +42,7 @@ describe('<sard-legend> with a map', () => {
   it('follows the --sard-state-ID override, like the map', async () => {
     const story = await legendStory(false);
     story.style.setProperty('--sard-state-red', 'rgb(9, 8, 7)');
-    await sleep(0);
+    // No wait: the swatch has no transition, and getComputedStyle resolves the inherited property at once.
     expect(getComputedStyle(legendRoot(story).querySelector('[data-state="red"] rect')!).fill).to.equal('rgb(9, 8, 7)');
     expect(getComputedStyle(legendRoot(story).querySelector('[data-state="green"] rect')!).fill).to.equal('rgb(39, 174, 96)');
   });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { mountStory, scrollToStep, scrollStepToTrigger, until, cleanup, nextFrame, sleep, fixtureUrl } from '../../test-support/harness.js';
+import { mountStory, scrollToStep, scrollStepToTrigger, until, cleanup, nextFrame, sleep, fixtureUrl, animationsDone } from '../../test-support/harness.js';
 import { basicWithInlineTopology } from '../../test-support/fixtures.js';
 import type { SardStory } from '../sard-story/sard-story.component.js';
 import type { SardMap } from './sard-map.component.js';
@@ -136,12 +136,12 @@ describe('<sard-map>', () => {
   it('fills areas with the state colour from the file, overridable with --sard-state-ID', async () => {
     const story = await mapStory();
     await scrollToStep(story, 0);
-    await sleep(700); // the cross-fade
+    await animationsDone(root(story)); // the cross-fade
     const fill = (id: string) => getComputedStyle(root(story).querySelector(`[data-area="${id}"]`)!).fill;
     expect(fill('nw')).to.equal('rgb(39, 174, 96)');
     expect(fill('ne')).to.equal('rgb(192, 57, 43)');
     story.style.setProperty('--sard-state-green', 'rgb(1, 2, 3)');
-    await sleep(700);
+    await animationsDone(root(story));
     expect(fill('nw')).to.equal('rgb(1, 2, 3)');
   });
 
@@ -224,8 +224,9 @@ describe('<sard-map>', () => {
     const story = await mapStory();
     await scrollToStep(story, 0);
     await settled(story);
+    const start = transformOf(story);
     await scrollToStep(story, 1);
-    await sleep(150);
+    await until(() => transformOf(story) !== start, 'the zoom to start'); // resized while it runs
     const frames: string[] = [];
     const watch = new MutationObserver(() => frames.push(transformOf(story)!));
     watch.observe(root(story).querySelector('.zoom')!, { attributes: true, attributeFilter: ['transform'] });
@@ -293,7 +294,7 @@ describe('<sard-map>', () => {
     for (const i of [0, 1, 3, 5]) {
       await scrollToStep(story, i);
       await settled(story);
-      await sleep(350); // label and dot transitions
+      await animationsDone(root(story)); // label and dot transitions
       const frame = root(story).querySelector('svg')!.getBoundingClientRect();
       const boxes = all(story, 'text.on').map((t) => t.getBoundingClientRect());
       const dots = all(story, '.point[data-visible="true"] .dot').map((d) => d.getBoundingClientRect());
@@ -356,7 +357,7 @@ describe('<sard-map>', () => {
     places[0].properties = { name: '<img src=x onerror="window.__pwned=1">' };
     file.credit = '<b onmouseover=alert(1)>credit</b>';
     const story = await mapStory(file);
-    await sleep(50);
+    await mapOf(story).updateComplete;
     expect(root(story).querySelector('[data-for="point:citadel"]')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">');
     expect(root(story).querySelector('img, b')).to.equal(null);
     expect(root(story).querySelector('[part="credit"]')!.textContent).to.equal('<b onmouseover=alert(1)>credit</b>');
@@ -405,7 +406,7 @@ describe('<sard-map>', () => {
     watch.observe(live, { childList: true, characterData: true, subtree: true });
     await scrollToStep(story, 1);
     await settled(story);
-    await sleep(100);
+    await sleep(100); // proves no second announcement follows the step (a fixed wait on purpose)
     watch.disconnect();
     expect(announcements.length, announcements.join(' | ')).to.equal(1);
     expect(announcements[0]).to.contain('one').and.contain('ring-road');
@@ -415,7 +416,7 @@ describe('<sard-map>', () => {
     const story = await mapStory();
     await scrollToStep(story, 0);
     await settled(story);
-    await sleep(700);
+    await animationsDone(root(story)); // step 0's fades are over: any transition after the jump is the jump's
     scrollStepToTrigger(story, 5);
     await until(() => story.activeIndex === 5, 'the jump');
     await nextFrame();
@@ -436,7 +437,8 @@ describe('<sard-map>', () => {
     };
     goTo(0);
     await until(() => inner.activeIndex === 0, 'step 0 in the bundle');
-    await sleep(1800);
+    await settled(inner);
+    await animationsDone(root(inner), 8000); // step 0's zoom, fades and line draws are over
     const last = inner.querySelectorAll('sard-step').length - 1;
     goTo(last);
     await until(() => inner.activeIndex === last, 'the jump in the bundle');

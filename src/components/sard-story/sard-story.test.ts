@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { setViewport, sendKeys } from '@web/test-runner-commands';
 import {
-  mountStory, scrollToStep, scrollStepToTrigger, stepsOf, until, nextEvent, sleep, nextFrame,
+  mountStory, scrollToStep, scrollStepToTrigger, stepsOf, until, nextEvent, sleep, nextFrame, scrollHandled,
   cleanup, triggerLine, fixtureUrl,
 } from '../../test-support/harness.js';
 import { basicWithInlineTopology } from '../../test-support/fixtures.js';
@@ -106,9 +106,10 @@ describe('<sard-story>', () => {
       const story = await mountStory();
       await scrollToStep(story, 0);
       const log = record(story);
+      const handled = scrollHandled();
       scrollStepToTrigger(story, 5);
       await until(() => story.activeIndex === 5, 'the last step');
-      await sleep(150);
+      await handled; // every step event this scroll causes has fired
       expect(story.activeEventId).to.equal('e5');
       expect(story.state?.counters.people).to.equal(0);
       expect(story.state?.control).to.deep.equal({ nw: 'red', ne: 'red', sw: 'red', se: 'red' });
@@ -155,9 +156,10 @@ describe('<sard-story>', () => {
       const story = await mountStory({ steps: ['e0', 'e1', 'e2', 'e3', 'e3', 'e4'] });
       await scrollToStep(story, 0);
       const log = record(story);
+      const handled = scrollHandled(window, 5000);
       story.goTo('e3');
       await until(() => story.activeIndex === 3, 'step 3 after goTo', 5000);
-      await sleep(200);
+      await handled; // the smooth scroll has ended and the story has handled it
       expect(story.activeIndex).to.equal(3);
       expect(enters(log)).to.deep.equal([[3, 'down']]);
     });
@@ -171,7 +173,7 @@ describe('<sard-story>', () => {
       const { detail } = await warning;
       expect(detail.level).to.equal('warning');
       expect(detail.message).to.contain('"nope"');
-      await sleep(100);
+      await sleep(100); // proves no scroll starts (a fixed wait on purpose: nothing moves, so there is nothing to wait for)
       expect(window.scrollY).to.equal(y);
     });
 
@@ -185,7 +187,7 @@ describe('<sard-story>', () => {
         story.goTo(id as unknown as string);
         expect((await warning).detail.level).to.equal('warning');
       }
-      await sleep(100);
+      await sleep(100); // proves no scroll starts (a fixed wait on purpose)
       expect(window.scrollY).to.equal(y);
       expect(story.activeIndex).to.equal(2);
     });
@@ -255,7 +257,7 @@ describe('<sard-story>', () => {
       const story = frame.contentDocument!.querySelector('sard-story') as SardStory;
       await until(() => story.activeIndex === 3, 'step 3 in the frame');
       await untilLoaded(frame);
-      await sleep(300);
+      await sleep(300); // proves no late step event or jump follows the load (a fixed wait on purpose)
       expect(story.activeIndex).to.equal(3);
       const log = (frame.contentWindow as any).sardLog as Array<{ type: string; detail: any }>;
       const entered = log.filter((l) => l.type === 'sard-step-enter').map((l) => l.detail.index);
@@ -275,7 +277,7 @@ describe('<sard-story>', () => {
       await loaded;
       story = frame.contentDocument!.querySelector('sard-story') as SardStory;
       await until(() => story.activeIndex === 4, `step 4 after reload (active ${story.activeIndex}, scrollY ${frame.contentWindow!.scrollY})`);
-      await sleep(300);
+      await sleep(300); // proves no other step is entered after the reload (a fixed wait on purpose)
       expect(story.activeEventId).to.equal('e4');
       const log = (frame.contentWindow as any).sardLog as Array<{ type: string; detail: any }>;
       expect(log.filter((l) => l.type === 'sard-step-enter').map((l) => l.detail.index)).to.deep.equal([4]);
@@ -370,7 +372,7 @@ describe('<sard-story>', () => {
       const y = window.scrollY;
       await sendKeys({ press: 'ArrowLeft' });
       await sendKeys({ press: 'KeyA' });
-      await sleep(200);
+      await sleep(200); // proves the keys move nothing (a fixed wait on purpose)
       expect(story.activeIndex).to.equal(1);
       expect(window.scrollY).to.equal(y);
     });
@@ -439,6 +441,25 @@ describe('<sard-story>', () => {
       }
     });
 
+    it('a 650 px column on a wide screen is narrow from its first render, before its size is observed', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const column = document.createElement('div');
+      column.style.inlineSize = '650px';
+      document.body.append(column);
+      try {
+        const story = document.createElement('sard-story') as SardStory;
+        story.append(Object.assign(document.createElement('sard-step'), { textContent: 'One.' }));
+        column.append(story);
+        // The first update, not a frame later: no frame is painted side by side.
+        await story.updateComplete;
+        expect(story.effectiveLayout).to.equal('narrow');
+        expect(story.shadowRoot!.querySelector('.frame')!.classList.contains('narrow')).to.be.true;
+      } finally {
+        column.remove();
+        await setViewport({ width: 1200, height: 800 });
+      }
+    });
+
     it('narrow-counters chooses the counters a narrow screen shows; the others fold and are still read', async () => {
       await setViewport({ width: 375, height: 667 });
       try {
@@ -468,8 +489,9 @@ describe('<sard-story>', () => {
     it('flat: no active step, no step events, and no graphic frozen at the start', async () => {
       const story = await mountStory({ attrs: { layout: 'flat' } });
       const log = record(story);
+      const handled = scrollHandled();
       scrollStepToTrigger(story, 2);
-      await sleep(300);
+      await handled; // the scroll is over and a story would have reacted by now
       expect(story.activeIndex).to.equal(-1);
       expect(log).to.deep.equal([]);
       expect(rect(graphicOf(story)).height).to.equal(0);
@@ -615,7 +637,7 @@ describe('<sard-story> on busy pages', () => {
   it('a story removed while loading does not set itself up', async () => {
     const story = await mountStory({}, null);
     story.remove();
-    await sleep(300);
+    await sleep(300); // proves the removed story does not set itself up once its file is in (a fixed wait on purpose)
     expect(story.activeIndex).to.equal(-1);
     expect(story.events).to.equal(null);
   });
