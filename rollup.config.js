@@ -27,14 +27,23 @@ const exportConditions = ['production', 'module', 'import', 'default'];
 // scope, where d3-geo's many small ones sit together and gzip finds them alike: 98 B gzip (40,215 → 40,117).
 // passes: 2 and reduce_funcs: false (single-use functions stay functions instead of being inlined where they are
 // called), measured with scrollama back in (issue 16): passes 3 → 2 saved 48 B, reduce_funcs off 99 B.
-// The kit has no decorators (see SardStory's `properties`): TypeScript's output needs no tslib helper, and a
-// decorator added later fails the build on the missing `tslib` instead of bringing its helpers in.
 const compress = { passes: 2, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true, keep_fargs: false, hoist_funs: true, reduce_funcs: false };
 // Members named `_like` are internal to the kit (never attributes, events, parts or
 // API): terser shortens them. Lit's own `_$…` members are left alone.
 const mangle = { properties: { regex: /^_[A-Za-z]/ } };
 // ascii_only: the Arabic strings as \u escapes (the same strings), which gzip packs tighter than UTF-8: about 75 B.
 const terse = (module) => terser({ ecma: 2020, module, compress, mangle, format: { comments: false, ascii_only: true } });
+
+// The kit has no decorators (see SardStory's `properties`), so TypeScript's output needs no tslib helper. A
+// decorator added later, or anything else that asks for one, fails the build here instead of quietly bringing
+// tslib's helpers (and their bytes) in.
+const noTslib = () => ({
+  name: 'no-tslib',
+  resolveId(id) {
+    if (id === 'tslib') this.error('TypeScript asked for a tslib helper (a decorator?): the kit declares Lit properties in `static properties`');
+    return null;
+  },
+});
 
 // d3-geo's path and projection objects carry methods the kit never calls. Rollup keeps them (they are
 // properties, not bindings) and, with them, all the code only they reach: path.area, .measure and
@@ -109,7 +118,7 @@ export default [
       { file: 'dist/sard.js', format: 'es', plugins: [terse(true), collapseTemplateIndent()] },
       { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard', plugins: [terse(false), collapseTemplateIndent()] },
     ],
-    plugins: [nodeResolve({ exportConditions }), trimD3Geo(), scrollamaAsUsed(), ts(), minifyLitCss()],
+    plugins: [noTslib(), nodeResolve({ exportConditions }), trimD3Geo(), scrollamaAsUsed(), ts(), minifyLitCss()],
     // d3-array ships one file whose top level builds its bisectors (`bisector(ascending)`): pure, but rollup
     // cannot tell, so they came along with d3-geo's three helpers (about 200 B gzip of dead code).
     treeshake: { manualPureFunctions: ['bisector'] },

@@ -98,7 +98,7 @@ export class ScrollStepsController implements ReactiveController {
   };
 
   /** scrollama's offset: the trigger line in px (a number would be a share of the viewport's height). */
-  private _offset = () => `${Math.round(this._options._triggerY())}px`;
+  private _offset = () => `${Math.round(this._options._triggerY()) || 0}px`;
 
   /**
    * Watches these steps, the trigger line read from `triggerY()`. The same steps

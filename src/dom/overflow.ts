@@ -7,20 +7,29 @@
 const up = (node: Element): Element | null => node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
 
 /**
- * Sticky positioning sticks to the nearest scroll container. A CMS wrapper with
- * `overflow: hidden` or `auto` that does not itself scroll (a common theme
- * clearfix) is one, so a sticky graphic inside it never sticks. One that does
- * scroll (an app shell) is where the reader scrolls: sticky works there. The
- * root's overflow belongs to the viewport, and so does the body's unless the
- * root has its own; `clip` makes no scroll container.
+ * The nearest ancestor that is a scroll container, which sticky positioning
+ * sticks to (null: the viewport). The root's overflow belongs to the viewport,
+ * and so does the body's unless the root has its own; `clip` makes no scroll
+ * container.
+ */
+export function scrollContainerAbove(el: Element): Element | null {
+  const root = document.documentElement;
+  const container = (node: Element) => /hidden|auto|scroll|overlay/.test(getComputedStyle(node).overflow);
+  for (let node = up(el); node && node !== root; node = up(node)) {
+    if (container(node) && (node !== document.body || container(root))) return node;
+  }
+  return null;
+}
+
+/**
+ * A CMS wrapper with `overflow: hidden` or `auto` that does not itself scroll
+ * (a common theme clearfix) is a scroll container, so a sticky graphic inside
+ * it never sticks. One that does scroll (an app shell) is where the reader
+ * scrolls: sticky works there.
  */
 export function stickyFails(el: Element): boolean {
-  const root = document.documentElement;
-  const container = (node: Element) => /hidden|auto|scroll/.test(getComputedStyle(node).overflow);
-  for (let node = up(el); node && node !== root; node = up(node)) {
-    if (container(node) && (node !== document.body || container(root))) return node.scrollHeight <= node.clientHeight + 1;
-  }
-  return false;
+  const container = scrollContainerAbove(el);
+  return !!container && container.scrollHeight <= container.clientHeight + 1;
 }
 
 /** An ancestor below the body whose overflow is not visible (`clip` included) would cut what reaches past it. */

@@ -21,7 +21,7 @@
  * a message navigates, evaluates or writes HTML; the host only sizes the block
  * and scrolls itself.
  */
-import { clippedAbove, stickyFails } from '../dom/overflow.js';
+import { clippedAbove, scrollContainerAbove } from '../dom/overflow.js';
 
 interface Embed {
   frame: HTMLIFrameElement;
@@ -120,7 +120,7 @@ if (!globals[GUARD]) {
     const s = frame.style;
     s.display = 'block';
     s.border = '0';
-    const e: Embed = { frame, block, height: 0, total: 0, vh: 0, y: NaN, sticky: !stickyFails(block) };
+    const e: Embed = { frame, block, height: 0, total: 0, vh: 0, y: NaN, sticky: !scrollContainerAbove(block) };
     mode(e);
     embeds.push(e);
     // The frame may be lazy: say hello once it has loaded (it also says hello itself, with its height).
@@ -163,7 +163,7 @@ if (!globals[GUARD]) {
   addEventListener('scroll', placeAll, { capture: true, passive: true });
   addEventListener('resize', () => {
     for (const e of embeds) {
-      e.sticky = !stickyFails(e.block);
+      e.sticky = !scrollContainerAbove(e.block);
       mode(e);
     }
     placeAll();

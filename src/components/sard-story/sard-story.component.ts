@@ -113,7 +113,7 @@ export class SardStory extends LitElement {
     (message) => this._problems._add('error', `could not show the story (${message})`),
   );
   private readonly _active = new ActiveStep(this, this._steps);
-  private readonly _fit = new LayoutFitController(
+  private readonly _layoutFit = new LayoutFitController(
     this,
     (narrow) => (this.narrow = narrow),
     () => this._narrowGraphic._fit(this.effectiveLayout === 'narrow'),
@@ -212,7 +212,7 @@ export class SardStory extends LitElement {
     super.connectedCallback();
     this._ownDir ||= !this.hasAttribute('dir');
     this._ownLang ||= !this.hasAttribute('lang');
-    this.narrow = this._fit._narrow;
+    this.narrow = this._layoutFit._narrow;
     this._appliedLayout = null;
     if (this._loaded && this._loader._has()) {
       // Moved in the DOM: same file, just read the steps again (they may have changed meanwhile).
@@ -396,7 +396,7 @@ export class SardStory extends LitElement {
     const loaded = this._loaded;
     const file = loaded?.file;
     if (!file || !state) return null;
-    const shown = this.effectiveLayout === 'narrow' ? this._fit._shownCounters(loaded, this.narrowCounters) : null;
+    const shown = this.effectiveLayout === 'narrow' ? this._layoutFit._shownCounters(loaded, this.narrowCounters) : null;
     return { file, geo: loaded.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant, narrow: !!shown, narrowCounters: shown };
   }
 

@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { ScrollStepsController } from '../../../controllers/scroll-steps.js';
 import { StepList } from './steps.js';
+import type { StepEventDetail } from '../sard-story.component.js';
 
 /** What the active step needs from the story. */
 export interface SteppedStory {
@@ -82,7 +83,7 @@ export class ActiveStep {
   }
 
   private _dispatch(type: string, index: number, direction: 'up' | 'down') {
-    const detail = { index, eventId: this._steps._eventIdOf(index), direction };
+    const detail: StepEventDetail = { index, eventId: this._steps._eventIdOf(index), direction };
     this._host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

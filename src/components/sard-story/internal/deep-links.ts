@@ -88,8 +88,7 @@ export class DeepLinkController implements ReactiveController {
     const index = this._stepFor(id);
     if (index < 0) {
       // Another story on the page may own it (or may not have loaded yet: then it will say so itself).
-      const claimed =
-        document.getElementById(id) || document.querySelector('sard-story:not(:defined)') || [...stories].some((other) => other !== this && other._mayClaim(id));
+      const claimed = document.getElementById(id) || [...stories].some((other) => other !== this && other._mayClaim(id));
       if (!claimed && !this._story._landed()) this._story._warn(`the page's #${id} names no event or step in this story`);
       return false;
     }

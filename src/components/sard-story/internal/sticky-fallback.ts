@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { stickyFails } from '../../../dom/overflow.js';
+import type { EffectiveLayout } from '../../../logic/layout/fit.js';
 
 /**
  * Keeps the graphic in view by hand where `position: sticky` cannot (see
@@ -10,7 +11,7 @@ import { stickyFails } from '../../../dom/overflow.js';
 export class StickyFallbackController implements ReactiveController {
   private _stuck = false;
   /** The layout checked last (null: none yet, or flat). */
-  private _layout: string | null = null;
+  private _layout: EffectiveLayout | null = null;
 
   constructor(
     private readonly _host: ReactiveControllerHost & HTMLElement,
@@ -30,7 +31,7 @@ export class StickyFallbackController implements ReactiveController {
   }
 
   /** The story took this layout (null: none, e.g. a file with errors). */
-  _check(layout: string | null) {
+  _check(layout: EffectiveLayout | null) {
     this._layout = layout;
     this._stuck = layout !== null && layout !== 'flat' && stickyFails(this._host);
     this._pin();
