@@ -3,6 +3,7 @@ import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { formatNumber } from '../../logic/format/format.js';
+import { labelFor } from '../../logic/format/plural.js';
 import { tweenValue } from '../../logic/story/tween.js';
 
 /**
@@ -73,8 +74,10 @@ export class SardCounter extends StoryGraphic {
 
   override render() {
     const spec = this.story?.file.counters?.[this.counter];
-    const label = spec?.label ?? '';
-    const final = formatNumber(this.story?.locale ?? 'en', this.value);
+    const locale = this.story?.locale ?? 'en';
+    // The form of the value the counter settles on: while it tweens, the label does not run through the forms.
+    const label = labelFor(spec?.label, locale, this.value);
+    const final = formatNumber(locale, this.value);
     return html`<div class="counter" part="counter">
       <span part="counter-value" aria-hidden="true"></span>
       <span part="counter-label" aria-hidden="true">${label}</span>

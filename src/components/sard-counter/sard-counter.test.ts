@@ -73,6 +73,32 @@ describe('<sard-counter>', () => {
     await until(() => shown(counter(story, 'km2')) === new Intl.NumberFormat('ar-SY').format(km2), 'km² formatted');
   });
 
+  it('a plural label takes the form of the value (Arabic: all six), and changes once per step, not through the tween', async () => {
+    const file = await basicWithInlineTopology();
+    const values = [0, 1, 2, 3, 11, 100];
+    file.events.forEach((event, i) => (event.counters = { ...event.counters, people: values[i]! }));
+    const forms = { zero: 'لا أحد', one: 'شخص واحد', two: 'شخصان', few: 'أشخاص', many: 'شخصاً', other: 'شخص' } as const;
+    file.counters!.people!.label = forms;
+    const story = await mountStory({ inline: file, graphic: 'sard-counter:people' });
+    const people = counter(story, 'people');
+    const label = () => people.shadowRoot!.querySelector('[part="counter-label"]')!.textContent;
+    const rules = new Intl.PluralRules('ar-SY');
+    for (let i = 0; i < values.length; i++) {
+      const seen: string[] = [];
+      const watch = new MutationObserver(() => seen.push(label()!));
+      watch.observe(people.shadowRoot!.querySelector('[part="counter-label"]')!, { subtree: true, characterData: true, childList: true });
+      await scrollToStep(story, i);
+      await tweenEnded(people);
+      watch.disconnect();
+      const form = forms[rules.select(values[i]!)];
+      expect(label(), `step ${i}, value ${values[i]}`).to.equal(form);
+      // From 3 to 11 the number passes 4–10 («أشخاص»): the label went straight to the form of 11.
+      expect(seen.every((text) => text === form), `labels during step ${i}: ${seen.join(' | ')}`).to.be.true;
+      expect(spoken(people)).to.equal(`${form}: ${new Intl.NumberFormat('ar-SY').format(values[i]!)}`);
+    }
+    expect(new Set(values.map((v) => rules.select(v))).size, 'the six values cover the six forms').to.equal(6);
+  });
+
   it('tweens between neighbouring steps and ends on exactly Intl.NumberFormat(locale).format(value)', async () => {
     const story = await mountStory({ graphic: GRAPHIC });
     await scrollToStep(story, 1);

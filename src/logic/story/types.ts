@@ -1,5 +1,6 @@
 /** Types of the event file (version 1), as documented in API.md and schema/event-file.schema.json. */
 import type { Topology } from 'topojson-specification';
+import type { Label } from '../format/plural.js';
 
 export type Day = string; // YYYY-MM-DD, a UTC day
 export type DateValue = Day | { start: Day; end: Day };
@@ -36,7 +37,8 @@ export interface ControlState {
 export type CounterDerive = { count: string } | { areaKm2: string } | { daysSince: Day };
 
 export interface CounterSpec {
-  label: string;
+  /** One string, or plural forms keyed by Intl.PluralRules categories (`other` required). */
+  label: Label;
   derive?: CounterDerive;
 }
 

@@ -53,6 +53,12 @@ describe('validation', () => {
       expectOne(await problemsAfter((f) => (f.version = 2)), 'error', 'version', 'wrong version: this kit reads version 1, got 2');
     });
 
+    it('plural forms without "other", a form that is not text, a label that is neither', async () => {
+      expectOne(await problemsAfter((f) => (f.counters.days.label = { one: 'يوم', few: 'أيام' })), 'error', 'counters.days.label.other', 'is required but missing');
+      expectOne(await problemsAfter((f) => (f.counters.days.label = { one: 1, other: 'أيام' })), 'error', 'counters.days.label.one', /^expected string/);
+      expectOne(await problemsAfter((f) => (f.counters.days.label = 7)), 'error', 'counters.days.label', /^expected string or object/);
+    });
+
     it('a missing required field', async () => {
       expectOne(await problemsAfter((f) => delete f.events[1].date), 'error', 'events[1].date', 'is required but missing');
     });
@@ -275,6 +281,12 @@ describe('validation', () => {
     it('dates out of order (a lost digit: 8 instead of 28)', async () => {
       const problems = await problemsAfter((f) => (f.events[4].date = '2016-08-08'.replace('08-08', '07-08')));
       expectOne(problems, 'warning', 'events[4].date', /^date 2016-07-08 is earlier than the event before it \(events\[3\], 2016-08-07\)/);
+      expect(problems.filter((p) => p.level === 'error')).to.deep.equal([]);
+    });
+
+    it('a plural form under a name Intl.PluralRules does not use (a typo): a form no value shows', async () => {
+      const problems = await problemsAfter((f) => (f.counters.days.label = { one: 'يوم', fwe: 'أيام', other: 'يوماً' }));
+      expectOne(problems, 'warning', 'counters.days.label.fwe', 'unknown key "fwe" (known: zero, one, two, few, many, other)');
       expect(problems.filter((p) => p.level === 'error')).to.deep.equal([]);
     });
 
