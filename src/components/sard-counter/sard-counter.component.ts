@@ -49,8 +49,6 @@ export class SardCounter extends StoryGraphic {
   /** Tween length in ms. */
   duration = 800;
 
-
-
   private get _valueEl() {
     return this.renderRoot.querySelector<HTMLElement>('[part="counter-value"]');
   }

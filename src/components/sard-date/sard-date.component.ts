@@ -25,8 +25,6 @@ export class SardDate extends StoryGraphic {
   /** A calendar for Intl.DateTimeFormat, e.g. `islamic`, `persian`; default: the locale's own. */
   calendar: string | null = null;
 
-
-
   override render() {
     const date = this.story?.state.date ?? null;
     const text = this.story ? formatDate(this.story.locale, date, this.calendar ?? undefined) : '';

@@ -60,8 +60,6 @@ export class SardLegend extends StoryGraphic {
     `,
   ];
 
-
-
   override render() {
     const states = Object.entries(this.story?.file.states ?? {});
     const geo = this.story?.geo;

@@ -28,8 +28,6 @@ export class SardSources extends StoryGraphic {
     code { font-size: 0.9em; }
   `;
 
-
-
   override render() {
     const story = this.story;
     const sources = Object.entries(story?.file.sources ?? {});
