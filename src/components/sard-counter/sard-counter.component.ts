@@ -4,6 +4,7 @@ import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { formatNumber } from '../../logic/format/format.js';
 import { labelFor } from '../../logic/format/plural.js';
+import { wordsFor } from '../../logic/format/describe.js';
 import { tweenValue } from '../../logic/story/tween.js';
 
 /**
@@ -64,6 +65,18 @@ export class SardCounter extends StoryGraphic {
     return v === undefined ? null : v;
   }
 
+  /** The value as of the active event is one the sources give as approximate (shown "about 6,000"). */
+  get approx(): boolean {
+    return !!this.story?.state.approx.includes(this.counter);
+  }
+
+  /** A number as the counter shows it: the locale's digits, and its word for "about" when approximate. */
+  private _format(value: number | null) {
+    const locale = this.story?.locale ?? 'en';
+    const text = formatNumber(locale, value);
+    return this.approx && value !== null ? wordsFor(locale).about + text : text;
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
     cancelAnimationFrame(this._frame);
@@ -75,7 +88,7 @@ export class SardCounter extends StoryGraphic {
     const locale = this.story?.locale ?? 'en';
     // The form of the value the counter settles on: while it tweens, the label does not run through the forms.
     const label = labelFor(spec?.label, locale, this.value);
-    const final = formatNumber(locale, this.value);
+    const final = this._format(this.value);
     return html`<div class="counter" part="counter">
       <span part="counter-value" aria-hidden="true"></span>
       <span part="counter-label" aria-hidden="true">${label}</span>
@@ -127,6 +140,6 @@ export class SardCounter extends StoryGraphic {
   private _paint(value: number | null) {
     // Interrupted tweens retarget from here, never snap back.
     this._shown = value;
-    if (this._valueEl) this._valueEl.textContent = formatNumber(this.story?.locale ?? 'en', value);
+    if (this._valueEl) this._valueEl.textContent = this._format(value);
   }
 }

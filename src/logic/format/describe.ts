@@ -27,6 +27,8 @@ interface Words {
   credit: string;
   /** The control that shows the folded legend on a narrow screen. */
   key: string;
+  /** Before a figure the sources give as approximate: "about 6,000". */
+  about: string;
 }
 
 const WORDS: Record<string, Words> = {
@@ -41,6 +43,7 @@ const WORDS: Record<string, Words> = {
     approximate: 'موقع أو مسار تقريبي',
     credit: 'مصادر الخريطة',
     key: 'دليل الألوان',
+    about: 'نحو ',
     sources: 'المصادر',
     comma: '، ',
   },
@@ -55,6 +58,7 @@ const WORDS: Record<string, Words> = {
     approximate: 'Approximate position or course',
     credit: 'Map credits',
     key: 'Map key',
+    about: 'about ',
     sources: 'Sources',
     comma: ', ',
   },

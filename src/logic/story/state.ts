@@ -3,7 +3,7 @@
  * shows `states[k]` directly: no replay, so a jump or a deep link costs the
  * same as the next step, and scrolling back restores earlier states exactly.
  */
-import type { BBox, EventFile, StoryEvent, StoryState, ViewSpec } from './types.js';
+import type { BBox, CounterValue, EventFile, StoryEvent, StoryState, ViewSpec } from './types.js';
 import type { Geo } from '../geo/topology.js';
 import { daysBetween, endOf } from './dates.js';
 import { padToMinimum, unionBounds } from '../geo/bounds.js';
@@ -49,34 +49,57 @@ export function deriveCounters(file: EventFile, state: StoryState, geo: Geo | nu
   }
 }
 
+/**
+ * Counter values given by an event (or the initial state) over the values before: a number, or
+ * `{ value, approx }`. A value given again without `approx` is exact again.
+ */
+function giveCounters(state: StoryState, given: Record<string, CounterValue> | undefined): StoryState {
+  const approx = new Set(state.approx);
+  const values = Object.entries(given ?? {}).map(([id, v]): [string, number | null] => {
+    const wrapped = v !== null && typeof v === 'object';
+    approx[wrapped && v.approx ? 'add' : 'delete'](id);
+    return [id, wrapped ? v.value : v];
+  });
+  // Own properties even for an id like "__proto__" (an assignment would set the prototype instead).
+  return { ...state, counters: { ...state.counters, ...Object.fromEntries(values) }, approx: [...approx] };
+}
+
 function applyEvent(previous: StoryState, event: StoryEvent, geo: Geo | null): StoryState {
   const visible = new Set(previous.visible);
   for (const id of event.show ?? []) visible.add(id);
   for (const id of event.hide ?? []) visible.delete(id);
-  return {
-    eventId: event.id,
-    date: event.date,
-    view: event.view ? resolveView(event.view, geo) ?? previous.view : previous.view,
-    control: { ...previous.control, ...event.control },
-    visible: [...visible],
-    highlight: [...(event.highlight ?? [])],
-    counters: { ...previous.counters, ...event.counters },
-  };
+  return giveCounters(
+    {
+      eventId: event.id,
+      date: event.date,
+      view: event.view ? resolveView(event.view, geo) ?? previous.view : previous.view,
+      control: { ...previous.control, ...event.control },
+      visible: [...visible],
+      highlight: [...(event.highlight ?? [])],
+      counters: previous.counters,
+      approx: previous.approx,
+    },
+    event.counters,
+  );
 }
 
 export function foldStory(file: EventFile, geo: Geo | null): FoldedStory {
   // Own properties even for an id like "__proto__" (an assignment would set the prototype instead).
   const counters: Record<string, number | null> = Object.fromEntries(Object.keys(file.counters ?? {}).map((id) => [id, null]));
   const firstView = initialView(file, geo);
-  const initial: StoryState = {
-    eventId: null,
-    date: null,
-    view: firstView,
-    control: { ...file.initial?.control },
-    visible: [...(file.initial?.visible ?? [])],
-    highlight: [],
-    counters: { ...counters, ...file.initial?.counters },
-  };
+  const initial = giveCounters(
+    {
+      eventId: null,
+      date: null,
+      view: firstView,
+      control: { ...file.initial?.control },
+      visible: [...(file.initial?.visible ?? [])],
+      highlight: [],
+      counters,
+      approx: [],
+    },
+    file.initial?.counters,
+  );
   deriveCounters(file, initial, geo);
   const states: StoryState[] = [];
   let previous = initial;

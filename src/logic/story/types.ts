@@ -42,6 +42,9 @@ export interface CounterSpec {
   derive?: CounterDerive;
 }
 
+/** A counter's value: a number, null (no value yet), or one the sources give as approximate. */
+export type CounterValue = number | null | { value: number | null; approx?: boolean };
+
 export interface StoryEvent {
   id: string;
   date: DateValue;
@@ -51,7 +54,7 @@ export interface StoryEvent {
   show?: string[];
   hide?: string[];
   highlight?: string[];
-  counters?: Record<string, number | null>;
+  counters?: Record<string, CounterValue>;
   sources?: string[];
   note?: string;
 }
@@ -67,7 +70,7 @@ export interface EventFile {
   initial?: {
     control?: Record<string, string>;
     visible?: string[];
-    counters?: Record<string, number | null>;
+    counters?: Record<string, CounterValue>;
   };
   counters?: Record<string, CounterSpec>;
   events: StoryEvent[];
@@ -82,6 +85,8 @@ export interface StoryState {
   visible: string[];
   highlight: string[];
   counters: Record<string, number | null>;
+  /** The counters whose value, as of this state, the sources give as approximate ("about 6,000"). */
+  approx: string[];
 }
 
 export type Level = 'error' | 'warning';
