@@ -8,12 +8,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EventFile, StoryState } from './logic/story/types.js';
 import type { Geo } from './logic/geo/topology.js';
+import type { Words } from './logic/format/words.js';
 
 export interface StoryContext {
   file: EventFile;
   geo: Geo | null;
   locale: string;
   dir: 'rtl' | 'ltr';
+  /** The words the kit writes, in the story's language (with the event file's `strings`). */
+  words: Words;
   /** The state as of the active event (the initial state before the first step). */
   state: StoryState;
   /** Active step index, -1 before the first step. */

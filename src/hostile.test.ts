@@ -247,7 +247,8 @@ describe('hostile strings in the event file', function () {
       const link = li.querySelector('a');
       if (isSafeUrl(p)) expect(link?.getAttribute('href'), `source ${i} url`).to.equal(p);
       else expect(link, `source ${i}: no link for ${JSON.stringify(p.slice(0, 40))}`).to.equal(null);
-      expect(li.querySelectorAll('*').length, `source ${i}: only the kit's elements`).to.equal(link ? 3 : 2);
+      // The number, the title, the file (and the link).
+      expect(li.querySelectorAll('*').length, `source ${i}: only the kit's elements`).to.equal(link ? 4 : 3);
     }
     // Map: the credit, and every feature's label text in the story's language (`name:ar`, else `name`).
     expect(map.querySelector('#credit')!.textContent).to.equal(PAYLOADS[1]);

@@ -4,7 +4,6 @@ import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { formatNumber } from '../../logic/format/format.js';
 import { labelFor } from '../../logic/format/plural.js';
-import { wordsFor } from '../../logic/format/describe.js';
 import { tweenValue } from '../../logic/story/tween.js';
 
 /**
@@ -72,9 +71,8 @@ export class SardCounter extends StoryGraphic {
 
   /** A number as the counter shows it: the locale's digits, and its word for "about" when approximate. */
   private _format(value: number | null) {
-    const locale = this.story?.locale ?? 'en';
-    const text = formatNumber(locale, value);
-    return this.approx && value !== null ? wordsFor(locale).about + text : text;
+    const text = formatNumber(this.story?.locale ?? 'en', value);
+    return this.approx && value !== null ? this.story!.words.about + text : text;
   }
 
   override disconnectedCallback() {

@@ -4,7 +4,8 @@ import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { formatDate, isoDatetime } from '../../logic/format/format.js';
 
 /**
- * The active event's date or date range, in the story's locale (UTC days).
+ * The active event's date or date range, in the story's locale (UTC days; a month
+ * where the sources give no day), with the locale's "about" when it is approximate.
  *
  * @summary The date of the active event.
  * @csspart date - The `<time>` element.
@@ -26,10 +27,13 @@ export class SardDate extends StoryGraphic {
   calendar: string | null = null;
 
   override render() {
-    const date = this.story?.state.date ?? null;
-    const text = this.story ? formatDate(this.story.locale, date, this.calendar ?? undefined) : '';
+    const story = this.story;
+    const date = story?.state.date ?? null;
+    const text = story ? formatDate(story.locale, date, this.calendar ?? undefined) : '';
+    // A date the sources give only roughly (the event's `circa`): "about 5 July 2016".
+    const shown = story?.state.circa && text ? story.words.about + text : text;
     // A new text node for each date (not new data in the old one): a date of another width is new text, not text
     // that moved, for the layout-shift measure (RTL text starts at its right edge, which glyph overhang moves).
-    return html`<time part="date" datetime=${isoDatetime(date)} .textContent=${text}></time>`;
+    return html`<time part="date" datetime=${isoDatetime(date)} .textContent=${shown}></time>`;
   }
 }

@@ -2,7 +2,6 @@ import { html, css, nothing } from 'lit';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { statePatterns } from '../../styles/patterns.js';
-import { wordsFor } from '../../logic/format/describe.js';
 
 /** Also written out in the forced-colours rules below. */
 const PREFIX = 'sard-legend-hatch';
@@ -83,14 +82,14 @@ export class SardLegend extends StoryGraphic {
         ${approximate
           ? html`<li data-approximate>
               <svg part="swatch" width="20" height="14" viewBox="0 0 20 14" aria-hidden="true"><line x1="1" y1="7" x2="19" y2="7"></line></svg>
-              <span part="legend-label">${wordsFor(this.story!.locale).approximate}</span>
+              <span part="legend-label">${this.story!.words.approximate}</span>
             </li>`
           : nothing}
       </ul>`;
     const defs = html`<svg class="defs" aria-hidden="true">${statePatterns(PREFIX, states.length)}</svg>`;
     // On a narrow screen the legend folds (the map keeps its room); <details>: keyboard and screen readers for free.
     return this.story!.narrow
-      ? html`${defs}<details part="legend-fold"><summary part="legend-toggle">${wordsFor(this.story!.locale).key}</summary>${list}</details>`
+      ? html`${defs}<details part="legend-fold"><summary part="legend-toggle">${this.story!.words.key}</summary>${list}</details>`
       : html`${defs}${list}`;
   }
 

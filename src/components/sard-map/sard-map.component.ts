@@ -5,7 +5,8 @@ import { ReducedMotionController } from '../../controllers/reduced-motion.js';
 import { ElementSizeController } from '../../controllers/element-size.js';
 import { FontsLoadedController } from '../../controllers/fonts-loaded.js';
 import type { MapModel } from '../../logic/geo/map-model.js';
-import { describeState, languageOf, viewNames, wordsFor } from '../../logic/format/describe.js';
+import { describeState, viewNames } from '../../logic/format/describe.js';
+import { languageOf } from '../../logic/format/words.js';
 import { modelFor } from './internal/model-cache.js';
 import type { Geo } from '../../logic/geo/topology.js';
 import type { EventFile, StoryState } from '../../logic/story/types.js';
@@ -163,7 +164,7 @@ export class SardMap extends StoryGraphic {
         </div>
         ${credit
           ? html`<button type="button" class="credit-toggle" part="credit-toggle" aria-controls="credit" aria-expanded=${this._creditOpen}
-              @click=${() => (this._creditOpen = !this._creditOpen)}><span aria-hidden="true">i</span><span class="sr-only">${wordsFor(this.story!.locale).credit}</span></button>`
+              @click=${() => (this._creditOpen = !this._creditOpen)}><span aria-hidden="true">i</span><span class="sr-only">${this.story!.words.credit}</span></button>`
           : nothing}
       </div>
       <p class="sr-only live" aria-live="polite"></p>

@@ -1,7 +1,6 @@
 import { html, css, nothing } from 'lit';
 import { StoryGraphic } from '../story-graphic.js';
-import { wordsFor } from '../../logic/format/describe.js';
-import { formatDate } from '../../logic/format/format.js';
+import { formatDate, formatNumber } from '../../logic/format/format.js';
 import { isSafeUrl } from '../../logic/validate/urls.js';
 
 export { isSafeUrl };
@@ -11,20 +10,24 @@ export { isSafeUrl };
  * and link, so a reader and an editor can check every figure. Place it inside
  * `<sard-story>` after the last step. A child with `slot="heading"` replaces the
  * default heading; any other children are what a reader without JavaScript
- * sees (a static copy of the list), replaced by the rendered list.
+ * sees (a static copy of the list), replaced by the rendered list. Sources are
+ * numbered in the story's digits, as the steps of a story with `cite` mark them.
  *
  * @summary The story's sources, rendered from the event file.
  * @slot heading - Optional heading, replacing the default "Sources".
  * @csspart sources - The list.
  * @csspart source - One source.
+ * @csspart source-number - Its number.
  */
 export class SardSources extends StoryGraphic {
   static override styles = css`
     :host { display: block; }
     :host([hidden]) { display: none; }
-    ol { margin: 0; padding-inline-start: 1.5em; }
-    :host(:lang(ar)) ol { list-style-type: arabic-indic; }
-    li { margin-block-end: 0.4em; }
+    /* The numbers are written, not list markers: in the story's digits (Intl), as the steps' marks are. */
+    ol { margin: 0; padding: 0; list-style: none; }
+    li { margin-block-end: 0.4em; padding-inline-start: 1.8em; text-indent: -1.8em; }
+    li:focus { outline: 2px solid var(--sard-accent, #b03a2e); outline-offset: 2px; }
+    [part='source-number'] { display: inline-block; min-inline-size: 1.8em; text-indent: 0; }
     code { font-size: 0.9em; }
   `;
 
@@ -33,17 +36,26 @@ export class SardSources extends StoryGraphic {
     const sources = Object.entries(story?.file.sources ?? {});
     // Until the event file is in (or if it never is), the author's static copy shows.
     if (!story || !sources.length) return html`<slot name="heading"></slot><slot></slot>`;
-    const words = wordsFor(story.locale);
+    const words = story.words;
     return html`<slot name="heading"><h2>${words.sources}</h2></slot>
       <ol part="sources">
-        ${sources.map(([id, s]) => {
+        ${sources.map(([id, s], i) => {
           const title = s.url && isSafeUrl(s.url) ? html`<a href=${s.url}>${s.title}</a>` : s.title;
-          const date = s.date && /^\d{4}-\d\d-\d\d$/.test(s.date) ? formatDate(story.locale, s.date) : s.date;
+          // A day or a month in the story's locale; anything else as the author wrote it.
+          const date = s.date && (formatDate(story.locale, s.date) || s.date);
           const details = [s.publisher, date].filter(Boolean).join(words.comma);
-          return html`<li part="source" id=${`source-${id}`}>
-            <cite>${title}</cite>${details ? html` (${details})` : nothing}${s.file ? html` <code dir="ltr">${s.file}</code>` : nothing}
+          return html`<li part="source" id=${`source-${id}`} tabindex="-1">
+            <span part="source-number">${formatNumber(story.locale, i + 1)}.</span><cite>${title}</cite>${details ? html` (${details})` : nothing}${s.file ? html` <code dir="ltr">${s.file}</code>` : nothing}
           </li>`;
         })}
       </ol>`;
+  }
+
+  /** Scrolls the entry of source `id` into view and moves the focus to it (a step's citation mark); false if there is none. */
+  reveal(id: string): boolean {
+    const entry = (this.renderRoot as ShadowRoot).getElementById(`source-${id}`);
+    entry?.scrollIntoView({ block: 'center' });
+    entry?.focus({ preventScroll: true });
+    return !!entry;
   }
 }

@@ -43,7 +43,8 @@ describe('<sard-sources>', () => {
     expect(items[0]!.querySelector('code')!.textContent).to.equal('004_f765fd54aca31d9c.txt');
     expect(items[1]!.textContent).to.contain('Example News، ٨ آب ٢٠١٦');
     expect(sources.querySelector('h2')!.textContent).to.equal('المصادر');
-    expect(getComputedStyle(sources.querySelector('ol')!).listStyleType).to.equal('arabic-indic');
+    // Numbered in the story's digits (Intl), as the steps' citation marks are.
+    expect(items.map((li) => li.querySelector('[part="source-number"]')!.textContent)).to.deep.equal(['١.', '٢.', '٣.', '٤.']);
   });
 
   it('links only https and relative URLs, and shows hostile titles as text', async () => {
@@ -60,7 +61,7 @@ describe('<sard-sources>', () => {
   it('speaks the story’s language, and an author’s heading replaces the default one', async () => {
     const en = await sourcesStory('en-GB');
     expect(en.sources.querySelector('h2')!.textContent).to.equal('Sources');
-    expect(getComputedStyle(en.sources.querySelector('ol')!).listStyleType).to.equal('decimal');
+    expect(en.sources.querySelector('[part="source-number"]')!.textContent).to.equal('1.');
     expect(en.sources.querySelector('#source-report')!.textContent).to.contain('Example News, 8 August 2016');
     cleanup();
     const custom = await sourcesStory('ar-SY', 'مصادر هذه القصة');

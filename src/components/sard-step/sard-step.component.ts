@@ -1,4 +1,6 @@
 import { LitElement, html, css } from 'lit';
+import type { Citation } from '../../logic/format/citations.js';
+import type { SardSources } from '../sard-sources/sard-sources.component.js';
 
 /**
  * One section of the story's text. Entering it applies the state as of its event;
@@ -7,6 +9,8 @@ import { LitElement, html, css } from 'lit';
  * @summary A section of story text tied to an event.
  * @slot - The author's text (light DOM: readable without JavaScript).
  * @csspart debug-label - The step id shown in debug mode.
+ * @csspart citations - With `cite` on the story: the line of source numbers the step ends with.
+ * @csspart citation - One source number, a link to its entry in `<sard-sources>`.
  * @cssproperty --sard-step-gap - Space after each step (default 60vh in scrolling layouts; set on the story).
  */
 export class SardStep extends LitElement {
@@ -18,9 +22,16 @@ export class SardStep extends LitElement {
       position: absolute; inset-block-end: 100%; inset-inline-start: 0; margin-block-end: 2px;
       font: 11px/1.3 ui-monospace, monospace; background: #ffeb3b; color: #000; padding: 1px 4px; white-space: nowrap;
     }
+    /* Small, but each mark a 24 px target (WCAG 2.2 target size), and in the text's colour. */
+    [part='citations'] { display: flex; flex-wrap: wrap; gap: 4px; margin: 0.5em 0 0; font-size: 0.8em; }
+    [part='citation'] {
+      min-inline-size: 24px; min-block-size: 24px; display: inline-grid; place-items: center; padding: 0 4px; box-sizing: border-box;
+      border: 1px solid; border-radius: 3px; color: inherit; text-decoration: none;
+    }
+    [part='citation']:hover { background: rgb(0 0 0 / 0.06); }
   `;
   // Declared in `properties`, not with decorators: see SardStory.
-  static override properties = { event: { reflect: true }, debugLabel: { attribute: false }, active: { type: Boolean, reflect: true } };
+  static override properties = { event: { reflect: true }, debugLabel: { attribute: false }, citations: { attribute: false }, active: { type: Boolean, reflect: true } };
 
   /** The id of the event this step shows. */
   event: string | null = null;
@@ -31,6 +42,9 @@ export class SardStep extends LitElement {
   /** Whether this step is the story's active step (set by the story). */
   active = false;
 
+  /** Set by a story with `cite`: the sources of this step's event. */
+  citations: Citation[] | null = null;
+
   override connectedCallback() {
     super.connectedCallback();
     // Reachable with the keyboard, in reading order, without stealing an author's choice.
@@ -38,6 +52,15 @@ export class SardStep extends LitElement {
   }
 
   override render() {
-    return html`<slot></slot>${this.debugLabel ? html`<span part="debug-label" aria-hidden="true" dir="ltr">${this.debugLabel}</span>` : null}`;
+    return html`<slot></slot>${this.citations?.length
+        ? html`<p part="citations">${this.citations.map(
+            (c) => html`<a part="citation" href=${`#source-${c.id}`} aria-label=${c.label} title=${c.label} @click=${(e: Event) => this._reveal(e, c.id)}>${c.number}</a>`,
+          )}</p>`
+        : null}${this.debugLabel ? html`<span part="debug-label" aria-hidden="true" dir="ltr">${this.debugLabel}</span>` : null}`;
+  }
+
+  /** The entry is in the sources list's shadow root, where the link's #fragment cannot reach: the list shows it. */
+  private _reveal(event: Event, id: string) {
+    if (this.closest('sard-story')?.querySelector<SardSources>('sard-sources')?.reveal(id)) event.preventDefault();
   }
 }

@@ -14,6 +14,8 @@ import { LayoutFitController } from './internal/layout-fit.js';
 import { ProblemList } from './internal/problems.js';
 import type { LoadedStory } from '../../logic/story/load.js';
 import { directionOf, languageOf } from '../../logic/format/direction.js';
+import { wordsFor } from '../../logic/format/words.js';
+import { citationsByEvent, type Citation } from '../../logic/format/citations.js';
 import { clampOffset, effectiveLayout, triggerLine, type EffectiveLayout, type StoryLayout } from '../../logic/layout/fit.js';
 import type { EventFile, StoryState } from '../../logic/story/types.js';
 
@@ -65,6 +67,7 @@ export class SardStory extends LitElement {
     layout: {},
     narrowCounters: { attribute: 'narrow-counters' },
     debug: { type: Boolean, reflect: true },
+    cite: { type: Boolean },
     narrow: { state: true },
     printing: { state: true },
   };
@@ -84,6 +87,9 @@ export class SardStory extends LitElement {
   /** Show the trigger line, step ids and validation warnings. */
   debug = false;
 
+  /** End each step with the numbers of its event's sources, each a link to its entry in `<sard-sources>`. */
+  cite = false;
+
   /** The side layout does not fit (decided by the layout fit). */
   private narrow = false;
   /** Printing: the story prints flat, every step in order with its state after it. */
@@ -96,6 +102,8 @@ export class SardStory extends LitElement {
   }
 
   private _loaded: LoadedStory | null = null;
+  /** Each event's citation marks, built once per file (the steps keep the same arrays across updates). */
+  private _citations: Citation[][] | null = null;
   private readonly _steps = new StepList(this, () => this._onSlotChange());
   private readonly _problems = new ProblemList(this, () => this._loader._fileUrl || location.href);
   private _ownDir = false;
@@ -250,8 +258,11 @@ export class SardStory extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.trigger')?.style.setProperty('inset-block-start', `${this.triggerY()}px`);
     // The trigger line moves with the layout: start over when it changes.
     if (this._loaded?.folded && layout !== this._appliedLayout) this._applyLayout(layout);
+    const file = this._loaded?.folded && this._loaded.file;
+    const citations = this.cite && file ? (this._citations ??= citationsByEvent(file, wordsFor(file.locale, file.strings))) : null;
     this._steps._list.forEach((step, i) => {
       step.debugLabel = this.debug ? `#${i} ${this._steps._eventIdOf(i) ?? 'initial'}` : '';
+      step.citations = citations?.[this._steps._eventOf[i]!] ?? null;
     });
   }
 
@@ -261,7 +272,7 @@ export class SardStory extends LitElement {
     const failed = this._problems._failed();
     const layout = this.effectiveLayout;
     return html`
-      ${this._problems._render(this.debug)}
+      ${this._problems._render(this.debug, this._locale(), this._loaded?.file?.strings)}
       <div class="frame ${failed ? 'flat' : layout}" part="base">
         <div class="graphic" part="graphic" ?hidden=${failed || layout === 'flat'}><slot name="graphic"></slot></div>
         <div class="steps" part="steps"><slot @slotchange=${this._onSlotChange}></slot></div>
@@ -269,6 +280,12 @@ export class SardStory extends LitElement {
       <slot name="events" hidden></slot>
       ${this.debug && layout !== 'flat' ? this._renderTrigger() : nothing}
     `;
+  }
+
+  /** The story's locale: its file's (even a file with errors has one), else the page's, for the error box. */
+  private _locale() {
+    const loaded = this._loaded;
+    return loaded?.locale ?? loaded?.file?.locale ?? (this.closest('[lang]')?.getAttribute('lang') || 'en');
   }
 
   private _renderTrigger() {
@@ -299,6 +316,7 @@ export class SardStory extends LitElement {
 
   private async _show(result: LoadedStory, current: () => boolean) {
     this._loaded = result;
+    this._citations = null;
     // Even a file with errors keeps its direction: an Arabic story in an English page stays right-to-left.
     const locale = result.locale ?? result.file?.locale;
     if (locale) {
@@ -397,7 +415,7 @@ export class SardStory extends LitElement {
     const file = loaded?.file;
     if (!file || !state) return null;
     const shown = this.effectiveLayout === 'narrow' ? this._layoutFit._shownCounters(loaded, this.narrowCounters) : null;
-    return { file, geo: loaded.geo ?? null, locale: file.locale, dir: directionOf(file.locale), state, index, instant, narrow: !!shown, narrowCounters: shown };
+    return { file, geo: loaded.geo ?? null, locale: file.locale, dir: directionOf(file.locale), words: wordsFor(file.locale, file.strings), state, index, instant, narrow: !!shown, narrowCounters: shown };
   }
 
 }

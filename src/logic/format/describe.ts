@@ -2,73 +2,13 @@
  * The map's text alternative, generated from the state in the story's
  * language: what the view shows, who holds what, what is drawn, and (for the
  * live region) what changed since the previous step. Place names and state
- * labels come from the story's own files; only the joining words are here,
- * in Arabic and English (other languages use English joining words).
+ * labels come from the story's own files; the joining words from words.ts.
  */
 import type { Feature } from 'geojson';
 import type { EventFile, StoryState } from '../story/types.js';
 import type { Geo } from '../geo/topology.js';
 import { formatNumber, safeLocale } from './format.js';
-
-interface Words {
-  map: string;
-  view: string;
-  nowHeld: string;
-  shown: string;
-  removed: string;
-  onMap: string;
-  more: (n: string) => string;
-  /** Legend entry for dashed, approximate lines and hollow points. */
-  approximate: string;
-  /** The heading of the sources list, and how its details are joined. */
-  sources: string;
-  comma: string;
-  /** The button that shows the map's credit on a narrow map. */
-  credit: string;
-  /** The control that shows the folded legend on a narrow screen. */
-  key: string;
-  /** Before a figure the sources give as approximate: "about 6,000". */
-  about: string;
-}
-
-const WORDS: Record<string, Words> = {
-  ar: {
-    map: 'خريطة',
-    view: 'تعرض الخريطة',
-    nowHeld: 'صار بيد',
-    shown: 'ظهر على الخريطة',
-    removed: 'أزيل من الخريطة',
-    onMap: 'على الخريطة',
-    more: (n) => `${n} غيرها`, // Intl.ListFormat adds the و
-    approximate: 'موقع أو مسار تقريبي',
-    credit: 'مصادر الخريطة',
-    key: 'دليل الألوان',
-    about: 'نحو ',
-    sources: 'المصادر',
-    comma: '، ',
-  },
-  en: {
-    map: 'Map',
-    view: 'The map shows',
-    nowHeld: 'Now held by',
-    shown: 'Now on the map',
-    removed: 'Removed from the map',
-    onMap: 'On the map',
-    more: (n) => `${n} more`,
-    approximate: 'Approximate position or course',
-    credit: 'Map credits',
-    key: 'Map key',
-    about: 'about ',
-    sources: 'Sources',
-    comma: ', ',
-  },
-};
-
-/** The language subtag of a BCP 47 locale (`ar-SY` → `ar`). */
-export const languageOf = (locale: string) => locale.split('-')[0]!.toLowerCase();
-
-/** The joining words for a locale (English for languages without their own). */
-export const wordsFor = (locale: string): Words => WORDS[languageOf(locale)] ?? WORDS.en!;
+import { languageOf, wordsFor, type Words } from './words.js';
 
 /** A feature's name in the story's language: `name:LANG`, then `name`, then its id. */
 export function featureName(f: Feature | undefined, lang: string, id: string): string {
@@ -83,7 +23,7 @@ const listFormats: Record<string, Intl.ListFormat> = {};
 /** The names of at most `max` of `ids`, then "and N more", joined the locale's way. Only the shown ids are named. */
 function list(ids: string[], locale: string, words: Words, name: (id: string) => string = String, max = 6): string {
   // "and 1 more" says less than the name itself: cut only when two or more would go.
-  const shown = ids.length > max + 1 ? [...ids.slice(0, max).map(name), words.more(formatNumber(locale, ids.length - max))] : ids.map(name);
+  const shown = ids.length > max + 1 ? [...ids.slice(0, max).map(name), words.more.replace('{n}', formatNumber(locale, ids.length - max))] : ids.map(name);
   return (listFormats[locale] ??= new Intl.ListFormat(safeLocale(locale), { type: 'conjunction' })).format(shown);
 }
 
@@ -103,7 +43,7 @@ export function describeState(
   viewNames: string[],
 ): Description {
   const lang = languageOf(locale);
-  const words = wordsFor(locale);
+  const words = wordsFor(locale, file.strings);
   const name = (id: string) => {
     const f = geo?.features.areas.get(id) ?? geo?.features.lines.get(id) ?? geo?.features.points.get(id);
     return featureName(f, lang, id);

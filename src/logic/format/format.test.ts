@@ -22,6 +22,20 @@ describe('formatting through Intl', () => {
     expect(ar).to.contain('تموز').and.to.contain('آب').and.to.contain('٣١');
   });
 
+  it('shows a month as month and year, and ranges with a month at either end', () => {
+    expect(formatDate('ar-SY', '2016-07')).to.equal('تموز ٢٠١٦');
+    expect(formatDate('en-GB', '2016-07')).to.equal('July 2016');
+    expect(formatDate('en-GB', { start: '2016-07', end: '2016-08' })).to.equal('July – August 2016');
+    expect(formatDate('en-GB', { start: '2016-07', end: '2016-07' })).to.equal('July 2016');
+    expect(formatDate('en-GB', { start: '2016-09-21', end: '2016-11' })).to.equal('21 September 2016 – November 2016');
+    expect(formatDate('ar-SY', { start: '2016-09-21', end: '2016-11' })).to.equal('٢١ أيلول ٢٠١٦ – تشرين الثاني ٢٠١٦');
+    // A month stays a Gregorian month in a locale whose calendar is another (Persian: Solar Hijri days), with its digits.
+    expect(formatDate('fa-IR', '2016-07')).to.match(/^ژوئیه.* ۲۰۱۶$/);
+    expect(formatDate('fa-IR', '2016-07-17')).to.contain('۱۳۹۵');
+    expect(formatDate('ar-SY', '2016-07', 'islamic')).to.equal('تموز ٢٠١٦');
+    expect(formatDate('en-GB', '2016-13')).to.equal('');
+  });
+
   it('takes an optional calendar, and ignores an unknown one', () => {
     const hijri = formatDate('ar-SY', '2016-07-17', 'islamic');
     expect(hijri).to.contain('شوال');

@@ -1,6 +1,6 @@
 /** Numbers and dates, only through Intl with the story's locale. */
 import type { DateValue } from '../story/types.js';
-import { endOf, parseDay, startOf } from '../story/dates.js';
+import { endOf, isMonth, parseDay, startOf } from '../story/dates.js';
 
 /** The locale if Intl accepts it, else English: a bad tag is a validation error, never a crash while drawing. */
 export function safeLocale(locale: string): string {
@@ -23,12 +23,17 @@ export function formatNumber(locale: string, value: number | null | undefined): 
   return format.format(value);
 }
 
-function dateFormat(locale: string, calendar?: string): Intl.DateTimeFormat {
-  const key = `${locale}|${calendar ?? ''}`;
+/**
+ * Days as day, month and year; months (a date the sources give no day for) as month and year, always in the
+ * Gregorian calendar: July 2016 is no one month of the Solar Hijri or Islamic calendars, so "تیر ۱۳۹۵" for
+ * "2016-07" would be wrong for 20 of its days. The locale's own words and digits still apply ("ژوئیهٔ ۲۰۱۶").
+ */
+function dateFormat(locale: string, calendar: string | undefined, month: boolean): Intl.DateTimeFormat {
+  if (month) calendar = 'gregory';
+  const key = `${locale}|${calendar ?? ''}|${month}`;
   let format = dateFormats.get(key);
   if (!format) {
-    const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-    if (calendar) options.calendar = calendar;
+    const options: Intl.DateTimeFormatOptions = { day: month ? undefined : 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC', calendar };
     try {
       format = new Intl.DateTimeFormat(safeLocale(locale), options);
     } catch {
@@ -40,14 +45,16 @@ function dateFormat(locale: string, calendar?: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** A day, or a range ("31 تموز – 6 آب 2016"), in the story's locale. */
+/** A day, a month, or a range of them ("31 تموز – 6 آب 2016", "تموز – آب 2016"), in the story's locale; '' for none. */
 export function formatDate(locale: string, date: DateValue | null, calendar?: string): string {
   if (date === null) return '';
-  const format = dateFormat(locale, calendar);
-  const start = parseDay(startOf(date));
-  const end = parseDay(endOf(date));
+  const [first, last] = [startOf(date), endOf(date)];
+  const [start, end] = [parseDay(first), parseDay(last)];
   if (Number.isNaN(start) || Number.isNaN(end)) return '';
-  return start === end ? format.format(start) : format.formatRange(start, end);
+  const [from, to] = [dateFormat(locale, calendar, isMonth(first)), dateFormat(locale, calendar, isMonth(last))];
+  // Ends of one kind share one format, and Intl writes once what they have in common ("31 July – 6 August
+  // 2016"), or one date when they are the same day. A day to a month: each end in its own format.
+  return from === to ? from.formatRange(start, end) : `${from.format(start)} – ${to.format(end)}`;
 }
 
 /** A machine-readable `datetime` value for <time>. */

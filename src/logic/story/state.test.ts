@@ -92,6 +92,29 @@ describe('foldStory (state as of each event)', () => {
     expect(initial.counters.km2).to.equal(null); // no topology: area unknown, not zero
   });
 
+  it('keeps the number of an approximate value, lists it as approximate, and makes it exact when given again plainly', async () => {
+    const file = await basicWithInlineTopology();
+    file.initial!.counters = { people: { value: 1000, approx: true } };
+    file.events[0]!.counters = { people: { value: 300000, approx: true } };
+    file.events[2]!.counters = { people: 350000 };
+    file.events[4]!.counters = { people: { value: 275000 } };
+    const { initial, states } = foldStory(file, null);
+    expect(initial.counters.people).to.equal(1000);
+    expect(initial.approx).to.deep.equal(['people']);
+    expect(states.map((s) => s.counters.people)).to.deep.equal([300000, 300000, 350000, 350000, 275000, 0]);
+    expect(states.map((s) => s.approx.includes('people'))).to.deep.equal([true, true, false, false, false, false]);
+  });
+
+  it('carries an event\'s circa for its own state only, and derives days from the last day of a month', async () => {
+    const file = await basicWithInlineTopology();
+    file.events[1]!.circa = true;
+    file.events[1]!.date = '2016-07';
+    const { initial, states } = foldStory(file, null);
+    expect(initial.circa).to.equal(false);
+    expect(states.map((s) => s.circa)).to.deep.equal([false, true, false, false, false, false]);
+    expect(states[1]!.counters.days).to.equal(14); // 17 → 31 July
+  });
+
   it('resolveView passes a bbox through and returns null for unknown ids', async () => {
     const { geo } = await folded();
     expect(resolveView([1, 2, 3, 4], geo)).to.deep.equal([1, 2, 3, 4]);

@@ -72,6 +72,7 @@ function applyEvent(previous: StoryState, event: StoryEvent, geo: Geo | null): S
     {
       eventId: event.id,
       date: event.date,
+      circa: !!event.circa,
       view: event.view ? resolveView(event.view, geo) ?? previous.view : previous.view,
       control: { ...previous.control, ...event.control },
       visible: [...visible],
@@ -91,6 +92,7 @@ export function foldStory(file: EventFile, geo: Geo | null): FoldedStory {
     {
       eventId: null,
       date: null,
+      circa: false,
       view: firstView,
       control: { ...file.initial?.control },
       visible: [...(file.initial?.visible ?? [])],

@@ -1,8 +1,10 @@
 /** Types of the event file (version 1), as documented in API.md and schema/event-file.schema.json. */
 import type { Topology } from 'topojson-specification';
 import type { Label } from '../format/plural.js';
+import type { Words } from '../format/words.js';
 
-export type Day = string; // YYYY-MM-DD, a UTC day
+/** YYYY-MM-DD, a UTC day; or YYYY-MM, a month (its first day where a range starts, its last where one ends). */
+export type Day = string;
 export type DateValue = Day | { start: Day; end: Day };
 /** [west, south, east, north] in degrees; west > east crosses the antimeridian. */
 export type BBox = [number, number, number, number];
@@ -57,6 +59,8 @@ export interface StoryEvent {
   counters?: Record<string, CounterValue>;
   sources?: string[];
   note?: string;
+  /** The date is approximate: shown with the locale's "about". */
+  circa?: boolean;
 }
 
 export interface EventFile {
@@ -73,6 +77,8 @@ export interface EventFile {
     counters?: Record<string, CounterValue>;
   };
   counters?: Record<string, CounterSpec>;
+  /** The event file's own words for any the kit writes (see words.ts). */
+  strings?: Partial<Words>;
   events: StoryEvent[];
 }
 
@@ -80,6 +86,8 @@ export interface EventFile {
 export interface StoryState {
   eventId: string | null;
   date: DateValue | null;
+  /** The date is approximate (the event's `circa`). */
+  circa: boolean;
   view: BBox | null;
   control: Record<string, string>;
   visible: string[];

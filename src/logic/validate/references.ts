@@ -8,7 +8,7 @@ import type { Geo, FeatureKind } from '../geo/topology.js';
 import { lonSpan } from '../geo/bounds.js';
 import type { Problem } from '../story/types.js';
 import { formatPath } from './json-path.js';
-import { parseDay } from '../story/dates.js';
+import { isMonth, parseDay } from '../story/dates.js';
 
 /** CSS colours an author writes: hex, rgb()/hsl() (modern or comma syntax), or a name. */
 const COLOR = /^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([-+0-9.%a-z\s,/]*\)|[a-z]{3,30})$/i;
@@ -54,8 +54,9 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
   const canCheck = (...kinds: FeatureKind[]) => !map || (geo !== null && !kinds.some((k) => geo.missing.includes(k)));
 
   const checkDay = (value: unknown, path: Path) => {
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && Number.isNaN(parseDay(value))) {
-      report('error', path, `malformed date: "${value}" is not a calendar day`);
+    // The form is the schema's to check; a day or month of the right form may still be none (2016-02-30, 2016-13).
+    if (typeof value === 'string' && /^\d{4}-\d\d(-\d\d)?$/.test(value) && Number.isNaN(parseDay(value))) {
+      report('error', path, `malformed date: "${value}" is not a calendar ${isMonth(value) ? 'month' : 'day'}`);
     }
   };
   const checkBBox = (value: unknown, path: Path) => {
@@ -158,7 +159,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     if (isDict(date)) {
       checkDay(date.start, at('date', 'start'));
       checkDay(date.end, at('date', 'end'));
-      const [s, e] = [parseDay(date.start), parseDay(date.end)];
+      const [s, e] = [parseDay(date.start), parseDay(date.end, true)];
       if (s > e) report('error', at('date'), `malformed date: the range ends (${date.end}) before it starts (${date.start})`);
     } else checkDay(date, at('date'));
     const startMs = parseDay(start);

@@ -68,7 +68,7 @@ describe('validation', () => {
     });
 
     it('a value of the wrong type', async () => {
-      expectOne(await problemsAfter((f) => (f.events[0].counters.people = '300000')), 'error', 'events[0].counters.people', 'expected number or null, got string');
+      expectOne(await problemsAfter((f) => (f.events[0].counters.people = '300000')), 'error', 'events[0].counters.people', 'expected number or null or object, got string');
     });
 
     it('duplicate event id', async () => {
@@ -166,10 +166,36 @@ describe('validation', () => {
         f.events[2].date = { start: '2016-08-06', end: '2016-07-31' };
         f.events[3].date = { start: '2016-08-07' };
       });
-      expectOne(problems, 'error', 'events[0].date', /^malformed date: expected a day "YYYY-MM-DD" or a range .*, got "2016-7-17"$/);
+      expectOne(problems, 'error', 'events[0].date', /^malformed date: expected a day "YYYY-MM-DD", a month "YYYY-MM" or a range .*, got "2016-7-17"$/);
       expectOne(problems, 'error', 'events[1].date', 'malformed date: "2016-02-30" is not a calendar day');
       expectOne(problems, 'error', 'events[2].date', /^malformed date: the range ends \(2016-07-31\) before it starts/);
       expectOne(problems, 'error', 'events[3].date', /^malformed date: /);
+    });
+
+    it('months and approximate figures: a month that is none, an end month before its start, an approximate value of the wrong shape', async () => {
+      const problems = await problemsAfter((f) => {
+        f.events[0].date = '2016-13';
+        f.events[1].date = { start: '2016-08', end: '2016-07' };
+        f.events[2].counters = { people: { value: '6000', approx: true } };
+        f.events[3].counters = { people: { approx: true } };
+        f.events[4].circa = 'yes';
+      });
+      expectOne(problems, 'error', 'events[0].date', 'malformed date: "2016-13" is not a calendar month');
+      expectOne(problems, 'error', 'events[1].date', /^malformed date: the range ends \(2016-07\) before it starts \(2016-08\)/);
+      expectOne(problems, 'error', 'events[2].counters.people.value', /^expected number or null/);
+      expectOne(problems, 'error', 'events[3].counters.people.value', 'is required but missing');
+      expectOne(problems, 'error', 'events[4].circa', /^expected boolean/);
+    });
+
+    it('accepts months, month ends of ranges, circa, approximate values and the kit\'s words', async () => {
+      const problems = await problemsAfter((f) => {
+        f.events[0].date = '2016-07';
+        f.events[0].circa = true;
+        f.events[1].date = { start: '2016-07-20', end: '2016-07' };
+        f.events[2].counters = { people: { value: 6000, approx: true } };
+        f.strings = { about: 'c. ', failed: 'Not shown' };
+      });
+      expect(problems).to.deep.equal([]);
     });
 
     it('malformed views: shape and range', async () => {
@@ -288,6 +314,10 @@ describe('validation', () => {
       const problems = await problemsAfter((f) => (f.counters.days.label = { one: 'يوم', fwe: 'أيام', other: 'يوماً' }));
       expectOne(problems, 'warning', 'counters.days.label.fwe', 'unknown key "fwe" (known: zero, one, two, few, many, other)');
       expect(problems.filter((p) => p.level === 'error')).to.deep.equal([]);
+    });
+
+    it('a word the kit does not write (a typo in "strings"): a warning naming the words it does', async () => {
+      expectOne(await problemsAfter((f) => (f.strings = { abuot: 'c. ' })), 'warning', 'strings.abuot', /^unknown key "abuot" \(known: map, view, .*about, .*failed\)$/);
     });
 
     it('an event without sources', async () => {

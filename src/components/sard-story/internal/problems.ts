@@ -1,11 +1,13 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { formatProblem } from '../../../logic/validate/json-path.js';
 import type { Problem } from '../../../logic/story/types.js';
+import { wordsFor, type Words } from '../../../logic/format/words.js';
 
 /**
  * What is wrong with the story, for its author: each problem is reported once
  * as a `sard-error` event and listed in the story (errors always, in place of
- * the graphic; warnings in debug mode), in English, left to right.
+ * the graphic; warnings in debug mode), in English, left to right. Only the
+ * heading of the error box is in the story's language: a reader sees it too.
  */
 export class ProblemList {
   private _list: Problem[] = [];
@@ -41,16 +43,16 @@ export class ProblemList {
     this._list = [...this._list.filter((p) => p.file !== location.href || !p.path), ...fresh];
   }
 
-  _render(debug: boolean) {
+  _render(debug: boolean, locale: string, strings?: Partial<Words>) {
     const errors = this._list.filter((p) => p.level === 'error');
     const warnings = debug ? this._list.filter((p) => p.level === 'warning') : [];
-    return html`${errors.length ? this._renderList(errors, 'This story could not be shown', false) : nothing}
-    ${warnings.length ? this._renderList(warnings, 'Warnings', true) : nothing}`;
+    return html`${errors.length ? this._renderList(errors, html`<p lang=${locale} dir="auto">${wordsFor(locale, strings).failed}</p>`, false) : nothing}
+    ${warnings.length ? this._renderList(warnings, html`<p>Warnings</p>`, true) : nothing}`;
   }
 
-  private _renderList(problems: Problem[], heading: string, warning: boolean) {
+  private _renderList(problems: Problem[], heading: unknown, warning: boolean) {
     return html`<div class="problems ${warning ? 'warnings' : ''}" part="problems" role=${warning ? 'status' : 'alert'} dir="ltr" lang="en">
-      <p>${heading}</p>
+      ${heading}
       <ul>${problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>
     </div>`;
   }

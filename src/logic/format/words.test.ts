@@ -1,0 +1,49 @@
+import { expect } from '@open-wc/testing';
+import { wordsFor, type Words } from './words.js';
+import { citationsByEvent } from './citations.js';
+import { basicWithInlineTopology } from '../../test-support/fixtures.js';
+
+const NAMES = Object.keys(wordsFor('en')) as Array<keyof Words>;
+const SCRIPT: Record<string, RegExp> = { ar: /\p{Script=Arabic}/u, fa: /\p{Script=Arabic}/u, he: /\p{Script=Hebrew}/u };
+
+describe('the words the kit writes', () => {
+  it('has Arabic, Persian and Hebrew tables that translate every word (the list separator may stay English)', () => {
+    const english = wordsFor('en');
+    for (const language of ['ar', 'fa', 'he']) {
+      const words = wordsFor(`${language}-XX`);
+      for (const name of NAMES) {
+        if (name === 'comma') continue;
+        expect(words[name], `${language}.${name}`).to.not.equal(english[name]);
+        expect(words[name], `${language}.${name} is in its script`).to.match(SCRIPT[language]!);
+      }
+      expect(words.more, `${language}.more`).to.contain('{n}');
+    }
+  });
+
+  it('falls back to English for other languages, and takes the event file\'s own words over any table', () => {
+    expect(wordsFor('ur-PK').about).to.equal('about ');
+    expect(wordsFor('de-DE').sources).to.equal('Sources');
+    expect(wordsFor('ur-PK', { about: 'تقریباً ' }).about).to.equal('تقریباً ');
+    const ar = wordsFor('ar-SY', { about: 'حوالى ' });
+    expect(ar.about).to.equal('حوالى ');
+    expect(ar.sources).to.equal('المصادر');
+  });
+});
+
+describe('citation marks', () => {
+  it('number each event\'s sources as the sources list does, in the story\'s digits, and say which source each is', async () => {
+    const file = await basicWithInlineTopology();
+    file.sources = { a: { title: 'الأولى' }, b: { title: 'الثانية' }, c: { title: 'الثالثة' } };
+    file.events[0]!.sources = ['c', 'a'];
+    file.events[1]!.sources = [];
+    const marks = citationsByEvent(file, wordsFor(file.locale));
+    expect(marks).to.have.length(file.events.length);
+    expect(marks[0]).to.deep.equal([
+      { id: 'c', number: '٣', label: 'المصدر ٣: الثالثة' },
+      { id: 'a', number: '١', label: 'المصدر ١: الأولى' },
+    ]);
+    expect(marks[1]).to.deep.equal([]);
+    file.locale = 'en-GB';
+    expect(citationsByEvent(file, wordsFor(file.locale))[0]![0]).to.deep.equal({ id: 'c', number: '3', label: 'Source 3: الثالثة' });
+  });
+});
