@@ -11,9 +11,9 @@
  * section moved, untouched, into its <sard-step>), a graphic is built from the
  * event file (date, every counter, the map if there is one, the legend), and
  * the sources follow the last step. `data-layout`, `data-offset`, `data-lang`,
- * `data-dir`, `data-debug` and `data-narrow-counters` become the story's attributes.
+ * `data-dir`, `data-debug`, `data-cite` and `data-narrow-counters` become the story's attributes.
  */
-const ATTRIBUTES = ['src', 'layout', 'offset', 'lang', 'dir', 'debug', 'narrow-counters'];
+const ATTRIBUTES = ['src', 'layout', 'offset', 'lang', 'dir', 'debug', 'cite', 'narrow-counters'];
 
 const make = (tag: string, attrs: Record<string, string> = {}) => {
   const el = document.createElement(tag);

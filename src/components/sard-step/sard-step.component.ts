@@ -1,5 +1,5 @@
 import { LitElement, html, css } from 'lit';
-import type { Citation } from '../../logic/format/citations.js';
+import type { Citations } from '../../logic/format/citations.js';
 import type { SardSources } from '../sard-sources/sard-sources.component.js';
 
 /**
@@ -10,6 +10,7 @@ import type { SardSources } from '../sard-sources/sard-sources.component.js';
  * @slot - The author's text (light DOM: readable without JavaScript).
  * @csspart debug-label - The step id shown in debug mode.
  * @csspart citations - With `cite` on the story: the line of source numbers the step ends with.
+ * @csspart citations-heading - The word before them ("Sources").
  * @csspart citation - One source number, a link to its entry in `<sard-sources>`.
  * @cssproperty --sard-step-gap - Space after each step (default 60vh in scrolling layouts; set on the story).
  */
@@ -23,7 +24,7 @@ export class SardStep extends LitElement {
       font: 11px/1.3 ui-monospace, monospace; background: #ffeb3b; color: #000; padding: 1px 4px; white-space: nowrap;
     }
     /* Small, but each mark a 24 px target (WCAG 2.2 target size), and in the text's colour. */
-    [part='citations'] { display: flex; flex-wrap: wrap; gap: 4px; margin: 0.5em 0 0; font-size: 0.8em; }
+    [part='citations'] { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin: 0.5em 0 0; font-size: 0.8em; }
     [part='citation'] {
       min-inline-size: 24px; min-block-size: 24px; display: inline-grid; place-items: center; padding: 0 4px; box-sizing: border-box;
       border: 1px solid; border-radius: 3px; color: inherit; text-decoration: none;
@@ -43,7 +44,7 @@ export class SardStep extends LitElement {
   active = false;
 
   /** Set by a story with `cite`: the sources of this step's event. */
-  citations: Citation[] | null = null;
+  citations: Citations | null = null;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -52,8 +53,8 @@ export class SardStep extends LitElement {
   }
 
   override render() {
-    return html`<slot></slot>${this.citations?.length
-        ? html`<p part="citations">${this.citations.map(
+    return html`<slot></slot>${this.citations?.marks.length
+        ? html`<p part="citations"><span part="citations-heading">${this.citations.heading}</span>${this.citations.marks.map(
             (c) => html`<a part="citation" href=${`#source-${c.id}`} aria-label=${c.label} title=${c.label} @click=${(e: Event) => this._reveal(e, c.id)}>${c.number}</a>`,
           )}</p>`
         : null}${this.debugLabel ? html`<span part="debug-label" aria-hidden="true" dir="ltr">${this.debugLabel}</span>` : null}`;

@@ -15,7 +15,7 @@ import { ProblemList } from './internal/problems.js';
 import type { LoadedStory } from '../../logic/story/load.js';
 import { directionOf, languageOf } from '../../logic/format/direction.js';
 import { wordsFor } from '../../logic/format/words.js';
-import { citationsByEvent, type Citation } from '../../logic/format/citations.js';
+import { citationsByEvent, type Citations } from '../../logic/format/citations.js';
 import { clampOffset, effectiveLayout, triggerLine, type EffectiveLayout, type StoryLayout } from '../../logic/layout/fit.js';
 import type { EventFile, StoryState } from '../../logic/story/types.js';
 
@@ -103,7 +103,7 @@ export class SardStory extends LitElement {
 
   private _loaded: LoadedStory | null = null;
   /** Each event's citation marks, built once per file (the steps keep the same arrays across updates). */
-  private _citations: Citation[][] | null = null;
+  private _citations: Citations[] | null = null;
   private readonly _steps = new StepList(this, () => this._onSlotChange());
   private readonly _problems = new ProblemList(this, () => this._loader._fileUrl || location.href);
   private _ownDir = false;

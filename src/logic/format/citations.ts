@@ -12,16 +12,23 @@ export interface Citation {
   label: string;
 }
 
+/** A step's line of marks: a word that says what the numbers are ("Sources"), then the marks. */
+export interface Citations {
+  heading: string;
+  marks: Citation[];
+}
+
 /** For each event (in file order), the sources it cites; sources are numbered in the order the file lists them. */
-export function citationsByEvent(file: EventFile, words: Words): Citation[][] {
+export function citationsByEvent(file: EventFile, words: Words): Citations[] {
   const sources = file.sources ?? {};
   const ids = Object.keys(sources);
-  return file.events.map((event) =>
-    (event.sources ?? [])
+  return file.events.map((event) => ({
+    heading: words.sources,
+    marks: (event.sources ?? [])
       .filter((id) => ids.includes(id))
       .map((id) => {
         const number = formatNumber(file.locale, ids.indexOf(id) + 1);
         return { id, number, label: `${words.source} ${number}: ${sources[id]!.title}` };
       }),
-  );
+  }));
 }

@@ -38,12 +38,13 @@ describe('citation marks', () => {
     file.events[1]!.sources = [];
     const marks = citationsByEvent(file, wordsFor(file.locale));
     expect(marks).to.have.length(file.events.length);
-    expect(marks[0]).to.deep.equal([
+    expect(marks[0]!.heading).to.equal('المصادر');
+    expect(marks[0]!.marks).to.deep.equal([
       { id: 'c', number: '٣', label: 'المصدر ٣: الثالثة' },
       { id: 'a', number: '١', label: 'المصدر ١: الأولى' },
     ]);
-    expect(marks[1]).to.deep.equal([]);
+    expect(marks[1]!.marks).to.deep.equal([]);
     file.locale = 'en-GB';
-    expect(citationsByEvent(file, wordsFor(file.locale))[0]![0]).to.deep.equal({ id: 'c', number: '3', label: 'Source 3: الثالثة' });
+    expect(citationsByEvent(file, wordsFor(file.locale))[0]!.marks[0]).to.deep.equal({ id: 'c', number: '3', label: 'Source 3: الثالثة' });
   });
 });
