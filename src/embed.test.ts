@@ -108,6 +108,17 @@ describe('plain-HTML form (data-sard-story)', () => {
     expect(stills(story)[2]!.querySelectorAll('sard-counter').length).to.equal(Object.keys(story.events!.counters!).length);
   });
 
+  it('data-cite: each step ends with its sources, as with cite on the element', async () => {
+    const block = plainBlock(['e0', 'e1']);
+    block.dataset.cite = ''; // before the upgrade, which runs after this task
+    await until(() => !!block.querySelector('sard-story'), 'the upgrade');
+    const story = block.querySelector('sard-story') as SardStory;
+    expect(story.hasAttribute('cite')).to.equal(true);
+    const step = story.querySelector('sard-step')!;
+    await until(() => !!step.shadowRoot?.querySelector('[part="citation"]'), 'the citation marks');
+    expect(step.shadowRoot!.querySelector('[part="citation"]')!.getAttribute('href')).to.equal('#source-a');
+  });
+
   it('is upgraded once, even when the page changes around it again', async () => {
     const block = plainBlock(['e0', 'e1']);
     await until(() => !!block.querySelector('sard-story'), 'the upgrade');
