@@ -55,12 +55,15 @@ export class SardStep extends LitElement {
   override render() {
     return html`<slot></slot>${this.citations?.marks.length
         ? html`<p part="citations"><span part="citations-heading">${this.citations.heading}</span>${this.citations.marks.map(
-            (c) => html`<a part="citation" href=${`#source-${c.id}`} aria-label=${c.label} title=${c.label} @click=${(e: Event) => this._reveal(e, c.id)}>${c.number}</a>`,
+            (c) => html`<a part="citation" href="#source-${c.id}" aria-label=${c.label} title=${c.label} @click=${(e: Event) => this._reveal(e, c.id)}>${c.number}</a>`,
           )}</p>`
         : null}${this.debugLabel ? html`<span part="debug-label" aria-hidden="true" dir="ltr">${this.debugLabel}</span>` : null}`;
   }
 
-  /** The entry is in the sources list's shadow root, where the link's #fragment cannot reach: the list shows it. */
+  /**
+   * The entry is in the sources list's shadow root, where the link's #fragment cannot reach: the list shows it.
+   * (The href begins with a literal "#": whatever the id, it is a fragment of this page, never another URL.)
+   */
   private _reveal(event: Event, id: string) {
     if (this.closest('sard-story')?.querySelector<SardSources>('sard-sources')?.reveal(id)) event.preventDefault();
   }
