@@ -10,3 +10,4 @@ export { validateEventFile, parseEventFile } from './logic/validate/validate.js'
 export { foldStory } from './logic/story/state.js';
 export { formatNumber, formatDate } from './logic/format/format.js';
 export type * from './logic/story/types.js';
+export type { Words } from './logic/format/words.js';
