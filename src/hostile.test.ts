@@ -107,7 +107,7 @@ async function expectNothingRan(where: string) {
 // ── DOM scan: light DOM and every shadow root, recursively ──────────
 /** Tags the kit renders (benign run); any other tag came from data. */
 const ALLOWED_TAGS = new Set([
-  'div', 'p', 'span', 'ul', 'ol', 'li', 'slot', 'button', 'h2', 'cite', 'code', 'time', 'a', 'script', 'section',
+  'div', 'p', 'span', 'bdi', 'ul', 'ol', 'li', 'slot', 'button', 'h2', 'cite', 'code', 'time', 'a', 'script', 'section',
   'svg', 'defs', 'pattern', 'rect', 'path', 'g', 'circle', 'text', 'line',
   'sard-story', 'sard-step', 'sard-map', 'sard-legend', 'sard-counter', 'sard-date', 'sard-sources',
 ]);
@@ -247,8 +247,8 @@ describe('hostile strings in the event file', function () {
       const link = li.querySelector('a');
       if (isSafeUrl(p)) expect(link?.getAttribute('href'), `source ${i} url`).to.equal(p);
       else expect(link, `source ${i}: no link for ${JSON.stringify(p.slice(0, 40))}`).to.equal(null);
-      // The number, the title, the file (and the link).
-      expect(li.querySelectorAll('*').length, `source ${i}: only the kit's elements`).to.equal(link ? 4 : 3);
+      // The number, the title, publisher and date (each isolated), the file (and the link).
+      expect(li.querySelectorAll('*').length, `source ${i}: only the kit's elements`).to.equal(link ? 6 : 5);
     }
     // Map: the credit, and every feature's label text in the story's language (`name:ar`, else `name`).
     expect(map.querySelector('#credit')!.textContent).to.equal(PAYLOADS[1]);

@@ -315,7 +315,8 @@ test('"Copy embed snippet" puts the script form of the story on the clipboard', 
     await page.waitForFunction(() => /copied/i.test(document.querySelector('.sard-preview-status').textContent), null, { timeout: 5000 });
     const text = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(text.startsWith(`<script src="${env.base}/dist/sard.iife.js"></script>`), text.slice(0, 120));
-    assert.match(text, /<sard-story src="http:\/\/127\.0\.0\.1:\d+\/data\/aleppo-2016\.en\.events\.json">/);
+    // The story's attributes as the page writes them (the showcase cites its sources beside each step).
+    assert.match(text, /<sard-story src="http:\/\/127\.0\.0\.1:\d+\/data\/aleppo-2016\.en\.events\.json" cite="">/);
     assert.match(text, /<sard-step event="/);
     assert.doesNotMatch(text, /\sactive[\s=>]|tabindex/, 'the markup as written, not as the kit changed it');
   } finally {

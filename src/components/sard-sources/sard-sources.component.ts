@@ -29,6 +29,7 @@ export class SardSources extends StoryGraphic {
     li:focus { outline: 2px solid var(--sard-accent, #b03a2e); outline-offset: 2px; }
     [part='source-number'] { display: inline-block; min-inline-size: 1.8em; text-indent: 0; }
     code { font-size: 0.9em; }
+    cite { unicode-bidi: isolate; }
   `;
 
   override render() {
@@ -43,9 +44,10 @@ export class SardSources extends StoryGraphic {
           const title = s.url && isSafeUrl(s.url) ? html`<a href=${s.url}>${s.title}</a>` : s.title;
           // A day or a month in the story's locale; anything else as the author wrote it.
           const date = s.date && (formatDate(story.locale, s.date) || s.date);
-          const details = [s.publisher, date].filter(Boolean).join(words.comma);
+          // Each detail isolated: a Latin publisher beside Persian digits must not reorder them.
+          const details = [s.publisher, date].filter(Boolean).map((d, k) => html`${k ? words.comma : ''}<bdi>${d}</bdi>`);
           return html`<li part="source" id=${`source-${id}`} tabindex="-1">
-            <span part="source-number">${formatNumber(story.locale, i + 1)}.</span><cite>${title}</cite>${details ? html` (${details})` : nothing}${s.file ? html` <code dir="ltr">${s.file}</code>` : nothing}
+            <span part="source-number">${formatNumber(story.locale, i + 1)}.</span><cite>${title}</cite>${details.length ? html` (${details})` : nothing}${s.file ? html` <code dir="ltr">${s.file}</code>` : nothing}
           </li>`;
         })}
       </ol>`;
