@@ -87,8 +87,20 @@ const D3_GEO_PATH = [
   [/^      if \(typeof pointRadius === "function"\) contextStream\.pointRadius\(\+pointRadius\.apply\(this, arguments\)\);\n/m, ''],
   [/^  return path\.projection\(projection\)\.digits\(digits\)\.context\(context\);\n/m, '  context = null;\n  return path.projection(projection).digits(digits);\n'],
 ];
+// The sphere ({"type": "Sphere"}, the whole globe as one object): d3-geo's streams each know how to take it,
+// but the kit never hands one over (its objects come from TopoJSON, which has no such type, and the
+// projection is fitted to a MultiPoint). So the Sphere type and every stream's `sphere` method go; each cut
+// must be found, and a call to `.sphere()` left anywhere in the bundle fails the build. Measured: 40 B gzip
+// of the IIFE (40,706 → 40,666).
+const D3_GEO_SPHERE = [
+  /^  Sphere: function\(object, stream\) \{\n    stream\.sphere\(\);\n  \},\n/m,
+  /^  sphere: function\(\) \{\n    areaSum\$1\.add\(tau\);\n  \}\n/m,
+  /^  sphere: function\(\) \{\n    lambda0\$1 = -\(lambda1 = 180\), phi0 = -\(phi1 = 90\);\n  \}\n/m,
+  /^      sphere: function\(\) \{\n        sink\.polygonStart\(\);\n[^]*?\n      \}\n/m,
+  /^  sphere: function\(\) \{ this\.stream\.sphere\(\); \},\n/m,
+];
 const trimD3Geo = () => {
-  const names = [...Object.values(D3_GEO_UNUSED).flat(), ...D3_GEO_PATH_UNUSED];
+  const names = [...Object.values(D3_GEO_UNUSED).flat(), ...D3_GEO_PATH_UNUSED, 'sphere'];
   const call = new RegExp(`\\.(${names.join('|')})\\(`);
   return {
     name: 'trim-d3-geo',
@@ -105,6 +117,10 @@ const trimD3Geo = () => {
       for (const [cut, put] of D3_GEO_PATH) {
         if (!cut.test(code)) this.error(`d3-geo path ${cut} not found in ${id}`);
         code = code.replace(cut, put);
+      }
+      for (const sphere of D3_GEO_SPHERE) {
+        if (!sphere.test(code)) this.error(`d3-geo sphere ${sphere} not found in ${id}`);
+        code = code.replace(sphere, '');
       }
       for (const inverse of D3_GEO_INVERSES) {
         if (!code.match(inverse)) this.error(`d3-geo inverse ${inverse} not found in ${id}`);
