@@ -7,6 +7,7 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { minifyLitCss } from './scripts/rollup-minify-css.js';
 import { scrollamaAsUsed } from './scripts/rollup-scrollama.js';
+import { litAsUsed } from './scripts/rollup-lit.js';
 
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', outDir: 'dist', noEmit: false, declaration: false, noEmitOnError: true, include: ['src/**/*.ts', 'src/**/*.js'], exclude: ['src/**/*.test.ts', 'src/test-support/**'] });
@@ -152,7 +153,7 @@ export default [
       { file: 'dist/sard.js', format: 'es', plugins: [terse(true), collapseTemplateIndent()] },
       { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard', plugins: [terse(false), collapseTemplateIndent()] },
     ],
-    plugins: [noTslib(), nodeResolve({ exportConditions }), trimD3Geo(), scrollamaAsUsed(), ts(), minifyLitCss()],
+    plugins: [noTslib(), nodeResolve({ exportConditions }), trimD3Geo(), scrollamaAsUsed(), litAsUsed(), ts(), minifyLitCss()],
     // d3-array ships one file whose top level builds its bisectors (`bisector(ascending)`): pure, but rollup
     // cannot tell, so they came along with d3-geo's three helpers (about 200 B gzip of dead code).
     treeshake: { manualPureFunctions: ['bisector'] },
