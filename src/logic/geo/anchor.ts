@@ -58,7 +58,7 @@ function projectedRings(object: GeoPermissibleObjects, projection: MapProjection
   const nothing = () => {};
   geoStream(
     object,
-    projection.project.stream({
+    projection._project.stream({
       lineStart: () => void rings.push((ring = [])),
       point: (x, y) => void ring?.push([x, y]),
       lineEnd: () => void (ring = null),
