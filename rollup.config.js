@@ -7,6 +7,7 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { minifyLitCss } from './scripts/rollup-minify-css.js';
 import { scrollamaAsUsed } from './scripts/rollup-scrollama.js';
+import { litAsUsed } from './scripts/rollup-lit.js';
 
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', outDir: 'dist', noEmit: false, declaration: false, noEmitOnError: true, include: ['src/**/*.ts', 'src/**/*.js'], exclude: ['src/**/*.test.ts', 'src/test-support/**'] });
@@ -73,8 +74,39 @@ const D3_GEO_INVERSES = [
   /^  forward\.invert = function\(x, y\) \{\n    return \[x \/ cosPhi0[^]*?\n  \};\n/m,
   /^  project\.invert = function\(x, y\) \{\n    var r0y = r0 - y,[^]*?\n  \};\n/m,
 ];
+// geoPath draws into a canvas-like context when given one (PathContext) and otherwise builds SVG path
+// strings; the kit only ever makes strings (the label anchors read the projection's stream directly, see
+// src/logic/geo/anchor.ts) and never sets a point radius (points are circles drawn in screen space). So
+// path.context and path.pointRadius go, and with them PathContext and the function-radius branch; the path
+// starts as a string path with d3's default radius, as `.context(null)` made it. Each cut must be found, and
+// a call to either method anywhere in the bundle fails the build (the check below D3_GEO_UNUSED's).
+// Measured with the anchors moved to the stream: 198 B gzip of the IIFE (40,904 → 40,706).
+const D3_GEO_PATH_UNUSED = ['context', 'pointRadius'];
+const D3_GEO_PATH = [
+  [/^  path\.context = function\(_\) \{\n[^]*?\n  \};\n/m, ''],
+  [/^  path\.pointRadius = function\(_\) \{\n[^]*?\n  \};\n/m, ''],
+  [/^      if \(typeof pointRadius === "function"\) contextStream\.pointRadius\(\+pointRadius\.apply\(this, arguments\)\);\n/m, ''],
+  [/^  return path\.projection\(projection\)\.digits\(digits\)\.context\(context\);\n/m, '  context = null;\n  return path.projection(projection).digits(digits);\n'],
+];
+// The sphere ({"type": "Sphere"}, the whole globe as one object): d3-geo's streams each know how to take it,
+// but the kit never hands one over (its objects come from TopoJSON, which has no such type, and the
+// projection is fitted to a MultiPoint). So the Sphere type and every stream's `sphere` method go; each cut
+// must be found, and a call to `.sphere()` left anywhere in the bundle fails the build. Measured: 40 B gzip
+// of the IIFE (40,706 → 40,666).
+const D3_GEO_SPHERE = [
+  /^  Sphere: function\(object, stream\) \{\n    stream\.sphere\(\);\n  \},\n/m,
+  /^  sphere: function\(\) \{\n    areaSum\$1\.add\(tau\);\n  \}\n/m,
+  /^  sphere: function\(\) \{\n    lambda0\$1 = -\(lambda1 = 180\), phi0 = -\(phi1 = 90\);\n  \}\n/m,
+  /^      sphere: function\(\) \{\n        sink\.polygonStart\(\);\n[^]*?\n      \}\n/m,
+  /^  sphere: function\(\) \{ this\.stream\.sphere\(\); \},\n/m,
+];
+// Mercator's own `center`, which re-places its clip after d3's: the kit never moves a projection's centre (it
+// turns the projection with rotate and fits it; only d3's conic default sets a centre, on the conic).
+// Must be found (a call to it would then go to d3's own center, without the clip: nothing calls it in src/).
+// Measured: 14 B gzip of the IIFE (40,510 → 40,496).
+const D3_GEO_MERCATOR_CENTER = /^  m\.center = function\(_\) \{\n    return arguments\.length \? \(center\(_\), reclip\(\)\) : center\(\);\n  \};\n/m;
 const trimD3Geo = () => {
-  const names = Object.values(D3_GEO_UNUSED).flat();
+  const names = [...Object.values(D3_GEO_UNUSED).flat(), ...D3_GEO_PATH_UNUSED, 'sphere'];
   const call = new RegExp(`\\.(${names.join('|')})\\(`);
   return {
     name: 'trim-d3-geo',
@@ -88,6 +120,16 @@ const trimD3Geo = () => {
           code = code.replace(definition, '');
         }
       }
+      for (const [cut, put] of D3_GEO_PATH) {
+        if (!cut.test(code)) this.error(`d3-geo path ${cut} not found in ${id}`);
+        code = code.replace(cut, put);
+      }
+      if (!D3_GEO_MERCATOR_CENTER.test(code)) this.error(`d3-geo: Mercator's center not found in ${id}`);
+      code = code.replace(D3_GEO_MERCATOR_CENTER, '');
+      for (const sphere of D3_GEO_SPHERE) {
+        if (!sphere.test(code)) this.error(`d3-geo sphere ${sphere} not found in ${id}`);
+        code = code.replace(sphere, '');
+      }
       for (const inverse of D3_GEO_INVERSES) {
         if (!code.match(inverse)) this.error(`d3-geo inverse ${inverse} not found in ${id}`);
         code = code.replace(inverse, '');
@@ -97,7 +139,7 @@ const trimD3Geo = () => {
     // Build plugins' renderChunk runs before the outputs' own plugins: this is the chunk before terser.
     renderChunk(code) {
       const found = call.exec(code);
-      if (found) this.error(`the bundle calls .${found[1]}(), which rollup.config.js cuts from d3-geo (see D3_GEO_UNUSED)`);
+      if (found) this.error(`the bundle calls .${found[1]}(), which rollup.config.js cuts from d3-geo (see D3_GEO_UNUSED and D3_GEO_PATH)`);
       return null;
     },
   };
@@ -111,6 +153,24 @@ const collapseTemplateIndent = () => ({
   renderChunk: (code) => ({ code: code.replace(/\n[ \t]*(?=.)/g, ' '), map: null }),
 });
 
+// d3-interpolate's interpolateZoom is made by zoomRho(√2, 2, 4) and carries `.rho()` to make another with a
+// different curvature; the camera uses the default path. Without `.rho`, zoomRho is called once and terser
+// folds its constants in. Must be found, and a call to `.rho(` in the bundle fails the build.
+// Measured: 44 B gzip of the IIFE (40,496 → 40,452).
+const ZOOM_RHO = /^  zoom\.rho = function\(_\) \{\n[^]*?\n  \};\n/m;
+const trimZoom = () => ({
+  name: 'trim-interpolate-zoom',
+  transform(code, id) {
+    if (!/[\\/]d3-interpolate[\\/]src[\\/]zoom\.js$/.test(id)) return null;
+    if (!ZOOM_RHO.test(code)) this.error(`d3-interpolate: zoom.rho not found in ${id}`);
+    return { code: code.replace(ZOOM_RHO, ''), map: null };
+  },
+  renderChunk(code) {
+    if (/\.rho\(/.test(code)) this.error('the bundle calls .rho(), which rollup.config.js cuts from d3-interpolate');
+    return null;
+  },
+});
+
 export default [
   {
     input: 'src/define.ts',
@@ -118,7 +178,7 @@ export default [
       { file: 'dist/sard.js', format: 'es', plugins: [terse(true), collapseTemplateIndent()] },
       { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard', plugins: [terse(false), collapseTemplateIndent()] },
     ],
-    plugins: [noTslib(), nodeResolve({ exportConditions }), trimD3Geo(), scrollamaAsUsed(), ts(), minifyLitCss()],
+    plugins: [noTslib(), nodeResolve({ exportConditions }), trimD3Geo(), trimZoom(), scrollamaAsUsed(), litAsUsed(), ts(), minifyLitCss()],
     // d3-array ships one file whose top level builds its bisectors (`bisector(ascending)`): pure, but rollup
     // cannot tell, so they came along with d3-geo's three helpers (about 200 B gzip of dead code).
     treeshake: { manualPureFunctions: ['bisector'] },

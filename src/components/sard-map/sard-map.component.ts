@@ -227,7 +227,7 @@ export class SardMap extends StoryGraphic {
     const state = this._applier?._applied;
     const model = this._model;
     if (!state || !model) return 0;
-    const box = model.projection.box(state.view ?? model.extent);
+    const box = model._projection._box(state.view ?? model._extent);
     if (!box) return 0;
     const ms = this._camera._moveTo(box, instant, force);
     if (ms >= 0) return ms;

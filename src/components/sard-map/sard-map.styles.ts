@@ -7,8 +7,8 @@ export const mapStyles = css`
     flex: 1 1 auto;
     min-block-size: var(--sard-map-min-height, 14em);
     position: relative;
+    container: sard-map / inline-size;
   }
-  :host { container: sard-map / inline-size; }
   .canvas { position: relative; flex: 1 1 auto; min-block-size: 0; display: flex; flex-direction: column; }
   /* The drawing is its own layout island: text changing around the map (counters, the live region) never re-lays out thousands of shapes. */
   /* In the story's narrow layout the drawing keeps at least half of the screen (the story sets the floor). */
@@ -104,8 +104,8 @@ export const mapStyles = css`
     inset-inline: 0;
     inset-block-end: 0;
     margin: 0;
-    padding: 0.5em 2.5em 0.5em 0.6em;
-    padding-inline: 0.6em 2.5em;
+    padding: 0.5em 0.6em;
+    padding-inline-end: 2.5em;
     background: rgb(255 255 255 / 0.94);
     z-index: 0;
   }

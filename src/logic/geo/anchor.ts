@@ -9,7 +9,7 @@
  * Computed on the projected, clipped shape: a country cut by the antimeridian
  * is labelled on its larger side.
  */
-import { geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoStream, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
 import type { MapProjection, XY } from './projection.js';
 
 type Ring = number[][];
@@ -48,16 +48,24 @@ function widestRun(rings: Ring[], y0: number, y1: number): XY | null {
   return best;
 }
 
-/** The rings d3 draws for `object`, in projected units (a path context that keeps the points). */
+/**
+ * The rings d3 draws for `object`, in projected units: the projection's own stream (the one a geoPath
+ * draws through), read point by point. A lone point (no line around it) makes no ring.
+ */
 function projectedRings(object: GeoPermissibleObjects, projection: MapProjection): Ring[] {
   const rings: Ring[] = [];
-  let ring: Ring = [];
-  geoPath(projection.project, {
-    moveTo: (x: number, y: number) => rings.push((ring = [[x, y]])),
-    lineTo: (x: number, y: number) => void ring.push([x, y]),
-    closePath: () => {},
-    arc: () => {},
-  } as unknown as CanvasRenderingContext2D)(object);
+  let ring: Ring | null = null;
+  const nothing = () => {};
+  geoStream(
+    object,
+    projection._project.stream({
+      lineStart: () => void rings.push((ring = [])),
+      point: (x, y) => void ring?.push([x, y]),
+      lineEnd: () => void (ring = null),
+      polygonStart: nothing,
+      polygonEnd: nothing,
+    } as GeoStream),
+  );
   return rings.filter((r) => r.length > 2);
 }
 

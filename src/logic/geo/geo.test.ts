@@ -98,20 +98,20 @@ describe('rewind', () => {
 describe('makeProjection', () => {
   it('draws a view across 180° in one piece, centred, as wide as the same view away from 180°', () => {
     const bering = makeProjection('mercator', [165, 50, -165, 72]);
-    const box = bering.box([165, 50, -165, 72])!;
+    const box = bering._box([165, 50, -165, 72])!;
     const [x0, , x1] = box;
     expect((x0 + x1) / 2).to.be.closeTo(0, 1e-6);
     const elsewhere = makeProjection('mercator', [-15, 50, 15, 72]);
-    const other = elsewhere.box([-15, 50, 15, 72])!;
+    const other = elsewhere._box([-15, 50, 15, 72])!;
     expect(x1 - x0).to.be.closeTo(other[2] - other[0], 1e-6);
     // Chukotka lies west of Alaska on the map: the short way round.
-    expect(bering.project([175, 65])![0]).to.be.lessThan(bering.project([-165, 65])![0]);
+    expect(bering._project([175, 65])![0]).to.be.lessThan(bering._project([-165, 65])![0]);
   });
 
   it('gives every projection a finite box for the whole world', () => {
     for (const name of ['mercator', 'equal-earth', 'conic-equal-area'] as const) {
       const p = makeProjection(name, [-180, -90, 180, 90]);
-      const box = p.box([-180, -90, 180, 90]);
+      const box = p._box([-180, -90, 180, 90]);
       expect(box, name).to.not.equal(null);
       box!.forEach((v) => expect(Number.isFinite(v), name).to.be.true);
     }
@@ -124,11 +124,11 @@ describe('storyRegion', () => {
 
   it('puts the seam of a world story away from its partial views: a world map that visits the Bering Strait is centred on the Pacific', () => {
     const region = storyRegion(story([-180, -60, 180, 85], [165, 50, -165, 72]), null);
-    expect(region.box).to.deep.equal([-180, -60, 180, 85]);
-    expect(Math.abs(region.centre)).to.be.closeTo(180, 1e-9);
-    const p = makeProjection('equal-earth', region.box, region.centre);
-    const bering = p.box([165, 50, -165, 72])!;
-    const world = p.box(region.box)!;
+    expect(region._box).to.deep.equal([-180, -60, 180, 85]);
+    expect(Math.abs(region._centre)).to.be.closeTo(180, 1e-9);
+    const p = makeProjection('equal-earth', region._box, region._centre);
+    const bering = p._box([165, 50, -165, 72])!;
+    const world = p._box(region._box)!;
     // The strait is one narrow box in the middle of the map, not cut in two at its edges.
     expect(bering[2] - bering[0]).to.be.lessThan((world[2] - world[0]) / 6);
     expect((bering[0] + bering[2]) / 2).to.be.closeTo((world[0] + world[2]) / 2, 1);
@@ -136,13 +136,13 @@ describe('storyRegion', () => {
 
   it('keeps the seam off a narrow view even beside a nearly whole one', () => {
     const region = storyRegion(story([-175, -60, 180, 85], [165, 50, -165, 72]), null);
-    expect(Math.abs(region.centre)).to.be.closeTo(180, 1e-9);
+    expect(Math.abs(region._centre)).to.be.closeTo(180, 1e-9);
   });
 
   it('centres a regional story on its views, and asks for more digits the closer it zooms', () => {
     const region = storyRegion(story([36, 35, 38, 37], [37.1, 36.1, 37.2, 36.2]), null);
-    expect(region.centre).to.be.closeTo(37, 1e-9);
-    expect(region.digits).to.equal(3);
+    expect(region._centre).to.be.closeTo(37, 1e-9);
+    expect(region._digits).to.equal(3);
   });
 });
 
@@ -151,7 +151,7 @@ describe('areaAnchor', () => {
     const c: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [0, 3], [3, 3], [3, 2], [1, 2], [1, 1], [3, 1], [3, 0], [0, 0]]] };
     const p = makeProjection('mercator', [0, 0, 3, 3]);
     const [x, y] = areaAnchor(c, p)!;
-    const [lon, lat] = p.project.invert!([x, y])!;
+    const [lon, lat] = p._project.invert!([x, y])!;
     const inC = lon < 1 || lat > 2 || lat < 1;
     expect(inC, `anchor at ${lon}, ${lat}`).to.be.true;
     expect(lon).to.be.within(0, 3);
@@ -173,13 +173,13 @@ describe('buildMapModel', () => {
     };
     const spec = { topology: topology as never, areas: 'areas', points: 'places', lines: 'roads' };
     const { geo } = buildGeo(topology as never, spec, 't', 'f');
-    const model = buildMapModel(geo!, 'en', 'mercator', { box: [0, 0, 4, 1], centre: 2, digits: 3 });
+    const model = buildMapModel(geo!, 'en', 'mercator', { _box: [0, 0, 4, 1], _centre: 2, _digits: 3 });
     const p = model.points.find((f) => f.id === 'p')!;
     const r = model.lines.find((f) => f.id === 'r')!;
-    expect(p.anchor, 'the point has a place').to.not.equal(null);
-    expect(p.anchor!.every(Number.isFinite)).to.be.true;
+    expect(p._anchor, 'the point has a place').to.not.equal(null);
+    expect(p._anchor!.every(Number.isFinite)).to.be.true;
     // The road's label sits on its longest part (2…4° along 1°N): its middle vertex, 3°E.
-    const [lon, lat] = model.projection.project.invert!(r.anchor!)!;
+    const [lon, lat] = model._projection._project.invert!(r._anchor!)!;
     expect(lon).to.be.closeTo(3, 1e-6);
     expect(lat).to.be.closeTo(1, 1e-6);
   });

@@ -10,13 +10,13 @@ export interface LabelCandidate {
   x: number;
   y: number;
   /** Text box size in px. */
-  width: number;
-  height: number;
+  _width: number;
+  _height: number;
   /** Higher goes first. */
-  priority: number;
-  kind: 'point' | 'area';
+  _priority: number;
+  _kind: 'point' | 'area';
   /** Points: space between the anchor and the label, at least the dot's radius (default POINT_GAP). */
-  gap?: number;
+  _gap?: number;
 }
 
 export interface PlacedLabel {
@@ -42,20 +42,20 @@ export function placeLabels(
   obstacles: readonly Rect[] = [],
   margin = 4,
 ): PlacedLabel[] {
-  const sorted = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
+  const sorted = [...candidates].sort((a, b) => b._priority - a._priority || (a.id < b.id ? -1 : 1));
   const kept: Rect[] = [...obstacles];
   const placed: PlacedLabel[] = [];
   for (const c of sorted) {
-    if (!(c.width > 0) || !Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
+    if (!(c._width > 0) || !Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
     // Points try above, below, then either side of their dot; area labels sit on their anchor.
-    const gap = Math.max(POINT_GAP, c.gap ?? 0);
-    const dx = gap + c.width / 2;
-    const dy = gap + c.height / 2;
-    const offsets = c.kind === 'point' ? [[0, -dy], [0, dy], [dx, 0], [-dx, 0]] : [[0, 0]];
+    const gap = Math.max(POINT_GAP, c._gap ?? 0);
+    const dx = gap + c._width / 2;
+    const dy = gap + c._height / 2;
+    const offsets = c._kind === 'point' ? [[0, -dy], [0, dy], [dx, 0], [-dx, 0]] : [[0, 0]];
     for (const [ox, oy] of offsets) {
       const cx = c.x + ox!;
       const cy = c.y + oy!;
-      const box: Rect = [cx - c.width / 2 - 1, cy - c.height / 2, cx + c.width / 2 + 1, cy + c.height / 2];
+      const box: Rect = [cx - c._width / 2 - 1, cy - c._height / 2, cx + c._width / 2 + 1, cy + c._height / 2];
       if (box[0] < margin || box[1] < margin || box[2] > width - margin || box[3] > height - margin) continue;
       if (kept.some((k) => overlaps(k, box))) continue;
       kept.push(box);

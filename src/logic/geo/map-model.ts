@@ -19,22 +19,22 @@ export interface DrawnFeature {
   id: string;
   /** SVG path data in projected units ('' for points, which are drawn in screen space). */
   d: string;
-  name: string;
+  _name: string;
   /** Where its label goes, in projected units (null: no label). */
-  readonly anchor: XY | null;
+  readonly _anchor: XY | null;
   /** Projected bounding box (areas: decides whether the label fits). */
-  readonly box: Box | null;
-  approximate: boolean;
+  readonly _box: Box | null;
+  _approximate: boolean;
 }
 
 export interface MapModel {
-  projection: MapProjection;
+  _projection: MapProjection;
   /** The story's region: the view of a story that names none. */
-  extent: BBox;
+  _extent: BBox;
   base: DrawnFeature[];
   areas: DrawnFeature[];
   /** Areas without an id: drawn beneath the named ones' outlines, never given a state. */
-  unnamed: DrawnFeature[];
+  _unnamed: DrawnFeature[];
   lines: DrawnFeature[];
   points: DrawnFeature[];
 }
@@ -71,10 +71,10 @@ function lineMiddle(g: Geometry | null): number[] | undefined {
 }
 
 export function buildMapModel(geo: Geo, lang: string, name: ProjectionName, region: StoryRegion): MapModel {
-  const projection = makeProjection(name, region.box, region.centre);
-  const path = geoPath(projection.project).digits(region.digits);
+  const projection = makeProjection(name, region._box, region._centre);
+  const path = geoPath(projection._project).digits(region._digits);
   const point = (p: number[] | undefined): XY | null => {
-    const xy = p && projection.project(p as [number, number]);
+    const xy = p && projection._project(p as [number, number]);
     return xy && Number.isFinite(xy[0]) ? (xy as XY) : null;
   };
   const anchors = {
@@ -92,23 +92,23 @@ export function buildMapModel(geo: Geo, lang: string, name: ProjectionName, regi
     return {
       id,
       d: kind === 'point' || !f.geometry ? '' : path(f) ?? '',
-      name: featureName(f, lang, ''),
-      get anchor() {
+      _name: featureName(f, lang, ''),
+      get _anchor() {
         return anchor();
       },
-      get box() {
+      get _box() {
         return box();
       },
-      approximate: (f.properties as { approximate?: unknown } | null)?.approximate === true,
+      _approximate: (f.properties as { approximate?: unknown } | null)?.approximate === true,
     };
   };
   const ofKind = (kind: 'areas' | 'lines' | 'points', as: keyof typeof anchors) => [...geo.features[kind]].map(([id, f]) => drawn(f, id, as));
   return {
-    projection,
-    extent: region.box,
+    _projection: projection,
+    _extent: region._box,
     base: geo.base.map((f, i) => drawn(f, f.id === undefined ? `base-${i}` : String(f.id), 'area')),
     areas: ofKind('areas', 'area'),
-    unnamed: geo.unnamed.map((f) => drawn(f, '', 'area')),
+    _unnamed: geo.unnamed.map((f) => drawn(f, '', 'area')),
     lines: ofKind('lines', 'line'),
     points: ofKind('points', 'point'),
   };

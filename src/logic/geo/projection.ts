@@ -21,9 +21,9 @@ export type Box = [number, number, number, number];
 
 export interface MapProjection {
   /** d3's projection, fitted to the region. */
-  readonly project: GeoProjection;
+  readonly _project: GeoProjection;
   /** A [west, south, east, north] view (west > east: across 180°) → the projected box that holds it. */
-  box(view: BBox): Box | null;
+  _box(view: BBox): Box | null;
 }
 
 /** Where the region's half-width runs out: just short of the turned antimeridian, so no sample wraps to the far edge. */
@@ -78,8 +78,8 @@ export function makeProjection(name: ProjectionName, region: BBox, centreLon = b
   // have vertices far closer than the long great-circle edges resampling is for.
   project.fitExtent([[-500, -500], [500, 500]], { type: 'MultiPoint', coordinates: outline(region, centreLon, clampLat) });
   return {
-    project,
-    box(view) {
+    _project: project,
+    _box(view) {
       let x0 = Infinity;
       let y0 = Infinity;
       let x1 = -Infinity;

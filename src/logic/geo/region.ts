@@ -10,15 +10,15 @@ import { initialView, resolveView } from '../story/state.js';
 import { boundsOf, boxCentre, lonSpan, unionBounds, WORLD } from './bounds.js';
 
 export interface StoryRegion {
-  box: BBox;
+  _box: BBox;
   /**
    * The projection's central meridian: the middle of the views that are not the whole globe, so its
    * seam (the meridian opposite) falls in the widest gap between them and cuts none. A world story that
    * also visits the Bering Strait is drawn centred on the Pacific.
    */
-  centre: number;
+  _centre: number;
   /** Decimal places the drawing needs (in units of a 1000-unit region) for the closest view to stay sharp. */
-  digits: number;
+  _digits: number;
 }
 
 export function storyRegion(file: EventFile, geo: Geo | null): StoryRegion {
@@ -38,5 +38,5 @@ export function storyRegion(file: EventFile, geo: Geo | null): StoryRegion {
   const size = (b: BBox) => Math.max(lonSpan(b), b[3] - b[1], 1e-9);
   const zoom = Math.max(1, ...views.map((v) => size(box) / size(v)));
   // A tenth of a unit is a tenth of a pixel at 1×; each tenfold zoom needs a digit more.
-  return { box, centre: boxCentre(partial && lonSpan(partial) < 360 ? partial : box)[0], digits: Math.min(5, 1 + Math.ceil(Math.log10(zoom))) };
+  return { _box: box, _centre: boxCentre(partial && lonSpan(partial) < 360 ? partial : box)[0], _digits: Math.min(5, 1 + Math.ceil(Math.log10(zoom))) };
 }

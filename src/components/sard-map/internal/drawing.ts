@@ -13,22 +13,22 @@ export const PATTERN_PREFIX = 'sard-hatch';
 export type LabelKind = 'base' | 'area' | 'line' | 'point';
 
 const label = (kind: LabelKind, f: DrawnFeature) =>
-  f.name ? svg`<text class="${kind}-label" data-for=${kind}:${f.id}>${f.name}</text>` : nothing;
+  f._name ? svg`<text class="${kind}-label" data-for=${kind}:${f.id}>${f._name}</text>` : nothing;
 
 function drawing(model: MapModel, stateCount: number) {
   return svg`
     <defs>${statePatterns(PATTERN_PREFIX, stateCount)}</defs>
     <g class="zoom">
       <g class="base">${model.base.map((f) => svg`<path d=${f.d}></path>`)}</g>
-      <g class="areas">${model.unnamed.map((f) => svg`<path class="area" d=${f.d}></path>`)}${model.areas.map(
+      <g class="areas">${model._unnamed.map((f) => svg`<path class="area" d=${f.d}></path>`)}${model.areas.map(
         (f) => svg`<path class="area" d=${f.d} data-area=${f.id} data-state="" data-highlight="false"></path>`,
       )}</g>
       <g class="lines">${model.lines.map(
-        (f) => svg`<path class="casing" d=${f.d}></path><path class="line" d=${f.d} data-line=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}></path>`,
+        (f) => svg`<path class="casing" d=${f.d}></path><path class="line" d=${f.d} data-line=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f._approximate}></path>`,
       )}</g>
     </g>
     <g class="points">${model.points.map(
-      (f) => svg`<g class="point" data-point=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f.approximate}><circle class="ring" r="10"></circle><circle class="dot" r="4"></circle></g>`,
+      (f) => svg`<g class="point" data-point=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f._approximate}><circle class="ring" r="10"></circle><circle class="dot" r="4"></circle></g>`,
     )}</g>
     <g class="labels">
       <text class="measure"></text>

@@ -22,13 +22,13 @@ const NARROWEST_LABELLED = 16;
 export type Camera = [number, number, number];
 
 interface Label {
-  el: SVGTextElement;
-  feature: DrawnFeature;
-  kind: LabelKind;
+  _el: SVGTextElement;
+  _feature: DrawnFeature;
+  _kind: LabelKind;
   /** Measured text box, [normal, bold (highlighted)]; width < 0: not measured yet. */
-  size: [[number, number], [number, number]];
+  _size: [[number, number], [number, number]];
   /** Last position written, so an unmoved label is not laid out again. */
-  at: string;
+  _at: string;
 }
 
 export class LabelLayer {
@@ -45,7 +45,7 @@ export class LabelLayer {
       for (const f of list) byKey.set(`${kind}:${f.id}`, f);
     this._labels = [...root.querySelectorAll<SVGTextElement>('text[data-for]')].map((el) => {
       const key = el.getAttribute('data-for')!;
-      return { el, feature: byKey.get(key)!, kind: key.slice(0, key.indexOf(':')) as LabelKind, size: [[-1, 0], [-1, 0]], at: '' };
+      return { _el: el, _feature: byKey.get(key)!, _kind: key.slice(0, key.indexOf(':')) as LabelKind, _size: [[-1, 0], [-1, 0]], _at: '' };
     });
     this._placed.clear();
     this._probe = root.querySelector<SVGTextElement>('text.measure') ?? undefined;
@@ -55,7 +55,7 @@ export class LabelLayer {
 
   /** A web font arrived: every size is measured again. */
   _forgetSizes() {
-    for (const label of this._labels) label.size[0][0] = label.size[1][0] = -1;
+    for (const label of this._labels) label._size[0][0] = label._size[1][0] = -1;
   }
 
   /** Whether what labels depend on besides the camera (what is shown and highlighted) changed. */
@@ -65,7 +65,7 @@ export class LabelLayer {
 
   /** The names placed now, most important first, but for areas (for "the map shows …"). */
   _placedNames(): string[] {
-    return [...this._placed.keys()].filter((l) => l.kind !== 'area').slice(0, 4).map((l) => l.feature.name);
+    return [...this._placed.keys()].filter((l) => l._kind !== 'area').slice(0, 4).map((l) => l._feature._name);
   }
 
   /**
@@ -78,8 +78,8 @@ export class LabelLayer {
     if (!probe || !todo.length) return;
     const copies = todo.map(([label, strong]) => {
       const copy = probe.cloneNode() as SVGTextElement;
-      copy.setAttribute('class', `measure ${label.kind}-label${strong ? ' strong' : ''}`);
-      copy.textContent = label.feature.name;
+      copy.setAttribute('class', `measure ${label._kind}-label${strong ? ' strong' : ''}`);
+      copy.textContent = label._feature._name;
       probe.before(copy);
       return copy;
     });
@@ -88,7 +88,7 @@ export class LabelLayer {
     todo.forEach(([label, strong], i) => {
       const { width, height } = boxes[i]!;
       // A hidden map measures nothing: keep asking until it is shown.
-      if (width > 0) label.size[+strong] = [width, height];
+      if (width > 0) label._size[+strong] = [width, height];
     });
   }
 
@@ -102,50 +102,50 @@ export class LabelLayer {
     const dots: Rect[] = [];
     const inView: Array<[Label, number, number, boolean]> = [];
     for (const label of this._labels) {
-      const f = label.feature;
-      const isArea = label.kind === 'base' || label.kind === 'area';
+      const f = label._feature;
+      const isArea = label._kind === 'base' || label._kind === 'area';
       if (!isArea && !visible.has(f.id)) continue;
       // Areas: too small on screen, or wholly outside the frame, before their anchor is ever computed.
-      const box = isArea ? f.box : null;
+      const box = isArea ? f._box : null;
       if (box) {
         const [x0, y0] = toScreen([box[0], box[1]]);
         const [x1, y1] = toScreen([box[2], box[3]]);
         if (x1 - x0 < NARROWEST_LABELLED || x1 < 0 || y1 < 0 || x0 > width || y0 > height) continue;
       }
-      if (!f.anchor) continue;
-      const [x, y] = toScreen(f.anchor);
+      if (!f._anchor) continue;
+      const [x, y] = toScreen(f._anchor);
       if (x < 0 || y < 0 || x > width || y > height) continue;
       inView.push([label, x, y, highlighted.has(f.id)]);
     }
-    this._measure(inView.filter(([label, , , strong]) => label.size[+strong][0] < 0).map(([label, , , strong]) => [label, strong]));
-    const candidates: Array<LabelCandidate & { label: Label }> = [];
+    this._measure(inView.filter(([label, , , strong]) => label._size[+strong][0] < 0).map(([label, , , strong]) => [label, strong]));
+    const candidates: Array<LabelCandidate & { _label: Label }> = [];
     for (const [label, x, y, strong] of inView) {
-      const f = label.feature;
+      const f = label._feature;
       const r = strong ? DOT.strong : DOT.normal;
-      if (label.kind === 'point') dots.push([x - r, y - r, x + r, y + r]);
-      const [textWidth, textHeight] = label.size[+strong];
+      if (label._kind === 'point') dots.push([x - r, y - r, x + r, y + r]);
+      const [textWidth, textHeight] = label._size[+strong];
       // An area's name shows only where the area is wide enough on screen to carry it.
-      if ((label.kind === 'area' || label.kind === 'base') && f.box && (f.box[2] - f.box[0]) * k < textWidth * 0.9) continue;
+      if ((label._kind === 'area' || label._kind === 'base') && f._box && (f._box[2] - f._box[0]) * k < textWidth * 0.9) continue;
       const boost = strong ? PRIORITY.highlight : 0;
-      const size = f.box ? Math.log1p((f.box[2] - f.box[0]) * (f.box[3] - f.box[1]) * k * k) : 0;
-      candidates.push({ id: `${label.kind}:${f.id}`, label, x, y, width: textWidth, height: textHeight, priority: boost + PRIORITY[label.kind] + size, kind: label.kind === 'point' ? 'point' : 'area', gap: r + 2 });
+      const size = f._box ? Math.log1p((f._box[2] - f._box[0]) * (f._box[3] - f._box[1]) * k * k) : 0;
+      candidates.push({ id: `${label._kind}:${f.id}`, _label: label, x, y, _width: textWidth, _height: textHeight, _priority: boost + PRIORITY[label._kind] + size, _kind: label._kind === 'point' ? 'point' : 'area', _gap: r + 2 });
     }
     const placed = placeLabels(candidates, width, height, dots);
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const next = new Map<Label, { x: number; y: number }>();
     for (const p of placed) {
       const c = byId.get(p.id)!;
-      next.set(c.label, { x: p.x - c.x, y: p.y - c.y });
+      next.set(c._label, { x: p.x - c.x, y: p.y - c.y });
     }
     for (const label of this._placed.keys()) {
       if (next.has(label)) continue;
-      label.el.classList.remove('on');
-      this._quiet._silence(label.el);
+      label._el.classList.remove('on');
+      this._quiet._silence(label._el);
     }
     for (const [label] of next) {
-      if (!this._placed.has(label)) this._quiet._silence(label.el);
-      label.el.classList.add('on');
-      label.el.classList.toggle('strong', highlighted.has(label.feature.id));
+      if (!this._placed.has(label)) this._quiet._silence(label._el);
+      label._el.classList.add('on');
+      label._el.classList.toggle('strong', highlighted.has(label._feature.id));
     }
     this._placed = next;
   }
@@ -153,13 +153,13 @@ export class LabelLayer {
   /** Moves the placed labels with the camera (scale `k`, translation `tx`, `ty`). */
   _position(k: number, tx: number, ty: number) {
     for (const [label, at] of this._placed) {
-      const [x, y] = label.feature.anchor!;
+      const [x, y] = label._feature._anchor!;
       const position = `${k * x + tx + at.x} ${k * y + ty + at.y}`;
-      if (position === label.at) continue;
-      label.at = position;
+      if (position === label._at) continue;
+      label._at = position;
       const [px, py] = position.split(' ');
-      label.el.setAttribute('x', px!);
-      label.el.setAttribute('y', py!);
+      label._el.setAttribute('x', px!);
+      label._el.setAttribute('y', py!);
     }
   }
 }

@@ -12,7 +12,7 @@ const models = new WeakMap<Geo, Map<string, MapModel>>();
 export function modelFor(geo: Geo, file: EventFile, language: string): MapModel {
   const region = storyRegion(file, geo);
   const projection = file.map?.projection ?? 'mercator';
-  const key = `${language}|${projection}|${region.box}|${region.centre}|${region.digits}`;
+  const key = `${language}|${projection}|${region._box}|${region._centre}|${region._digits}`;
   if (!models.has(geo)) models.set(geo, new Map());
   const cache = models.get(geo)!;
   if (!cache.has(key)) cache.set(key, buildMapModel(geo, language, projection, region));

@@ -137,7 +137,7 @@ export class StateApplier {
   /** Shown points, and hidden ones still fading, follow the camera (they live in screen space). */
   _positionPoints(k: number, tx: number, ty: number) {
     for (const id of [...(this._applied?.visible ?? []), ...this._fading]) {
-      const at = this._points.get(id)?.anchor;
+      const at = this._points.get(id)?._anchor;
       if (at) this._elements.point.get(id)?.setAttribute('transform', `translate(${k * at[0] + tx},${k * at[1] + ty})`);
     }
   }
