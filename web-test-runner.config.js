@@ -3,6 +3,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fromRollup } from '@web/dev-server-rollup';
 import { scrollamaAsUsed } from './scripts/rollup-scrollama.js';
+import { litAsUsed } from './scripts/rollup-lit.js';
 import { findChrome, chromeArgs } from './scripts/find-chrome.js';
 
 /**
@@ -28,8 +29,10 @@ const mediaFeaturesPlugin = {
 
 export default {
   files: ['src/**/*.test.ts'],
-  nodeResolve: true,
-  plugins: [fromRollup(scrollamaAsUsed)(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mediaFeaturesPlugin],
+  // Lit's production build, as the bundle resolves it (rollup.config.js): the cuts below find the text they cut.
+  nodeResolve: { exportConditions: ['production'] },
+  // The same cuts of scrollama and Lit as the bundle's (scripts/rollup-*.js): the tests run what ships.
+  plugins: [fromRollup(scrollamaAsUsed)(), fromRollup(litAsUsed)(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), mediaFeaturesPlugin],
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: chromeArgs } })],
   // Scrolling tests measure the real viewport: one page at a time keeps them honest on 2 shared cores.
   reporters: [defaultReporter(), summaryReporter({ flatten: false })],
