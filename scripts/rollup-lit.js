@@ -44,6 +44,20 @@ const REACTIVE_ELEMENT_CUTS = [
   { what: "a subclass's copy of the initializers", find: 'void 0!==t.l&&(this.l=[...t.l]),', put: '' },
   { what: 'the initializers run in the constructor', find: ',this.constructor.l?.forEach(t=>t(this))', put: '' },
   { what: 'the polyfill hook', find: 'p?.({ReactiveElement:y}),', put: '' },
+  // The `useDefault` property option (an attribute that returns to the property's default when removed): no kit
+  // property sets it, and a build with one fails (renderChunk below). Without it, recording a change is Lit's
+  // plain path, and an attribute's value is the converted value.
+  {
+    what: "requestUpdate's useDefault test",
+    find: '||i.useDefault&&i.reflect&&h===this._$Ej?.get(t)&&!this.hasAttribute(r._$Eu(t,i))',
+    put: '',
+  },
+  {
+    what: 'the change record with useDefault',
+    find: 'C(t,s,{useDefault:i,reflect:e,wrapped:h},r){i&&!(this._$Ej??=new Map).has(t)&&(this._$Ej.set(t,r??s??this[t]),!0!==h||void 0!==r)||(this._$AL.has(t)||(this.hasUpdated||i||(s=void 0),this._$AL.set(t,s)),!0===e&&this._$Em!==t&&(this._$Eq??=new Set).add(t))}',
+    put: 'C(t,s,{reflect:e}){this._$AL.has(t)||(this.hasUpdated||(s=void 0),this._$AL.set(t,s)),!0===e&&this._$Em!==t&&(this._$Eq??=new Set).add(t)}',
+  },
+  { what: "an attribute's fallback to the default", find: 'this[e]=r??this._$Ej?.get(e)??r', put: 'this[e]=r' },
 ];
 
 // lit-html as the kit uses it: no directive anywhere (nothing imports lit/directives or lit/directive), so
@@ -78,6 +92,7 @@ export function litAsUsed() {
     },
     renderChunk(code) {
       if (code.includes('_$litDirective$')) this.error('the bundle uses a Lit directive, which scripts/rollup-lit.js cuts (LIT_HTML_CUTS)');
+      if (/useDefault:\s*(!0|true)/.test(code)) this.error('a property sets useDefault, which scripts/rollup-lit.js cuts (REACTIVE_ELEMENT_CUTS)');
       return null;
     },
   };
