@@ -58,6 +58,15 @@ const REACTIVE_ELEMENT_CUTS = [
     put: 'C(t,s,{reflect:e}){this._$AL.has(t)||(this.hasUpdated||(s=void 0),this._$AL.set(t,s)),!0===e&&this._$Em!==t&&(this._$Eq??=new Set).add(t)}',
   },
   { what: "an attribute's fallback to the default", find: 'this[e]=r??this._$Ej?.get(e)??r', put: 'this[e]=r' },
+  // A reactive property over an accessor the class defines itself ("wrapped": Lit records its initial value as a
+  // change at the first update). No kit element defines an accessor under a reactive property's name (its getters
+  // are `value`, `approx`, `events`, `activeIndex`, `activeEventId`, `state`, `effectiveLayout`: none declared).
+  { what: 'the wrapped-accessor flag', find: 'this.prototype.hasOwnProperty(t)&&((s=Object.create(s)).wrapped=!0),', put: '' },
+  {
+    what: "the first update's wrapped-accessor changes",
+    find: 'const t=this.constructor.elementProperties;if(t.size>0)for(const[s,i]of t){const{wrapped:t}=i,e=this[s];!0!==t||this._$AL.has(s)||void 0===e||this.C(s,void 0,i,e)}',
+    put: '',
+  },
 ];
 
 // lit-html as the kit uses it: no directive anywhere (nothing imports lit/directives or lit/directive), so
