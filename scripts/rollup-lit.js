@@ -79,9 +79,26 @@ const LIT_HTML_CUTS = [
     put: 'function M(t,i){return i}',
   },
   { what: 'the polyfill hook', find: ',B=t.litHtmlPolyfillSupport;B?.(S,k),', put: ';' },
+  // Element parts: a binding in an element's attribute list with no attribute name (`<div ${x}>`), which only a
+  // directive can use. No kit template has one (test/node/lit-cuts.test.js checks the source).
+  { what: 'element-part parsing', find: 'else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t))', put: '' },
+  { what: 'element-part creation', find: '1===r.type?i=new r.ctor(h,r.name,r.strings,this,t):6===r.type&&(i=new Z(h,this,t))', put: '1===r.type&&(i=new r.ctor(h,r.name,r.strings,this,t))' },
+  { what: "a part's connection news (for async directives)", find: 'setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', put: '' },
+];
+
+// LitElement: no server-side hydration or polyfills; and with no directives, no part of a template ever needs
+// telling that its host connected or disconnected (only async directives listen).
+const LIT_ELEMENT_CUTS = [
+  { what: 'the hydration and polyfill hooks', find: ',s.litElementHydrateSupport?.({LitElement:i});const o=s.litElementPolyfillSupport;o?.({LitElement:i});', put: ';' },
+  {
+    what: "connection news for the template's parts",
+    find: 'connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}',
+    put: '',
+  },
 ];
 
 const FILES = [
+  { file: /[\\/]lit-element[\\/]lit-element\.js$/, cuts: LIT_ELEMENT_CUTS },
   { file: /[\\/]lit-html[\\/]lit-html\.js$/, cuts: LIT_HTML_CUTS },
   { file: /[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/, cuts: CSS_TAG_CUTS },
   { file: /[\\/]@lit[\\/]reactive-element[\\/]reactive-element\.js$/, cuts: REACTIVE_ELEMENT_CUTS },

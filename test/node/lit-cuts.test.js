@@ -56,3 +56,19 @@ test('the check reads a properties object and would see an accessor', () => {
   assert.deepEqual(declaredProperties(text), ['src', 'offset', 'narrow']);
   assert.deepEqual(clashes(text), ['offset']);
 });
+
+/** Bindings in an element's attribute list with no attribute name: `<div ${x}>` (an element part). */
+const elementBindings = (text) =>
+  [...text.matchAll(/<[a-z][\w-]*(?:\s+[^<>]*?)?\s\$\{/g)].map((m) => m[0]).filter((m) => {
+    // Inside an attribute's value: right after `=`, or within a quote still open once the closed ones are gone.
+    const rest = m.slice(0, -2).replace(/"[^"]*"|'[^']*'/g, '');
+    return !/=\s*$/.test(rest) && !/["']/.test(rest);
+  });
+
+test('no template binds a value in element position (the bundle cuts Lit\'s element parts)', () => {
+  const found = sources(root).flatMap((file) => elementBindings(readFileSync(file, 'utf8')).map((m) => `${file}: ${m}`));
+  assert.deepEqual(found, []);
+  assert.equal(elementBindings('html`<div ${ref(x)}>`').length, 1, 'the check sees one');
+  assert.equal(elementBindings('html`<a href="#s-${id}" title=${t}>`').length, 0, 'attribute values are not element parts');
+  assert.equal(elementBindings('html`<div class="frame ${layout}" part="base">`').length, 0, 'nor are parts of one');
+});
