@@ -44,6 +44,11 @@ const REACTIVE_ELEMENT_CUTS = [
   { what: "a subclass's copy of the initializers", find: 'void 0!==t.l&&(this.l=[...t.l]),', put: '' },
   { what: 'the initializers run in the constructor', find: ',this.constructor.l?.forEach(t=>t(this))', put: '' },
   { what: 'the polyfill hook', find: 'p?.({ReactiveElement:y}),', put: '' },
+  { what: 'the version record', find: ',(a.reactiveElementVersions??=[]).push("2.1.2")', put: '' },
+  // The default attribute converter's JSON for `type: Object` and `type: Array`: the kit's attributes are strings,
+  // numbers and booleans (a property with either type fails the build, see renderChunk).
+  { what: 'the JSON attribute conversion', find: 'case Object:case Array:t=null==t?t:JSON.stringify(t)', put: '' },
+  { what: 'the JSON attribute parsing', find: 'case Object:case Array:try{i=JSON.parse(t)}catch(t){i=null}', put: '' },
   // The `useDefault` property option (an attribute that returns to the property's default when removed): no kit
   // property sets it, and a build with one fails (renderChunk below). Without it, recording a change is Lit's
   // plain path, and an attribute's value is the converted value.
@@ -79,6 +84,9 @@ const LIT_HTML_CUTS = [
     put: 'function M(t,i){return i}',
   },
   { what: 'the polyfill hook', find: ',B=t.litHtmlPolyfillSupport;B?.(S,k),', put: ';' },
+  // Each Lit module records its version on the page, for Lit's development build to warn about two copies. The
+  // bundle's Lit is its own private copy, inside the IIFE: a page's Lit has nothing to fear from it.
+  { what: 'the version record', find: '(t.litHtmlVersions??=[]).push("3.3.3");', put: '' },
   // Element parts: a binding in an element's attribute list with no attribute name (`<div ${x}>`), which only a
   // directive can use. No kit template has one (test/node/lit-cuts.test.js checks the source).
   { what: 'element-part parsing', find: 'else t.startsWith(o)&&(d.push({type:6,index:l}),r.removeAttribute(t))', put: '' },
@@ -90,6 +98,7 @@ const LIT_HTML_CUTS = [
 // telling that its host connected or disconnected (only async directives listen).
 const LIT_ELEMENT_CUTS = [
   { what: 'the hydration and polyfill hooks', find: ',s.litElementHydrateSupport?.({LitElement:i});const o=s.litElementPolyfillSupport;o?.({LitElement:i});', put: ';' },
+  { what: 'the version record', find: '(s.litElementVersions??=[]).push("4.2.2");', put: '' },
   {
     what: "connection news for the template's parts",
     find: 'connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}',
@@ -118,6 +127,7 @@ export function litAsUsed() {
     },
     renderChunk(code) {
       if (code.includes('_$litDirective$')) this.error('the bundle uses a Lit directive, which scripts/rollup-lit.js cuts (LIT_HTML_CUTS)');
+      if (/\btype:\s*(Object|Array)\b/.test(code)) this.error('a property has type Object or Array, whose attribute conversion scripts/rollup-lit.js cuts');
       if (/useDefault:\s*(!0|true)/.test(code)) this.error('a property sets useDefault, which scripts/rollup-lit.js cuts (REACTIVE_ELEMENT_CUTS)');
       return null;
     },
