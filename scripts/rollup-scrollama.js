@@ -55,6 +55,12 @@ const CUTS = [
   { file: 'entry.js', what: 'the progress callback', find: '\t\t\tstepProgress: () => { },\n' },
   // sard always passes an offset: the getter form is never used.
   { file: 'entry.js', what: 'the offset getter', find: '\t\tif (x === null || x === undefined) return globalOffset.value;\n' },
+  // The options sard never passes (their uses are cut above), and the scroll direction, which the callbacks would
+  // carry and the steps keep: sard never reads it (and its tracking is cut above, so it was always undefined).
+  { file: 'entry.js', what: 'the unused options', find: '\t\tthreshold = 4,\n\t\tprogress = false,\n\t\tonce = false,\n\t\tdebug = false,\n' },
+  { file: 'entry.js', what: "the callbacks' direction", find: /const response = \{ element, index, direction \};/g, put: 'const response = { element, index };' },
+  { file: 'entry.js', what: "a step's direction", find: /\n\t\tstep\.direction = direction;/g },
+  { file: 'entry.js', what: "a step's first direction", find: '\t\t\tdirection: undefined,\n' },
   ...['enable', 'disable', 'resize', 'onStepProgress'].map((method) => ({
     file: 'entry.js',
     what: `S.${method}`,
