@@ -66,6 +66,10 @@ const REACTIVE_ELEMENT_CUTS = [
   // A reactive property over an accessor the class defines itself ("wrapped": Lit records its initial value as a
   // change at the first update). No kit element defines an accessor under a reactive property's name (its getters
   // are `value`, `approx`, `events`, `activeIndex`, `activeEventId`, `state`, `effectiveLayout`: none declared).
+  // Options and methods no kit element uses: `noAccessor` (a build with it fails, see renderChunk) and
+  // removeController (controllers stay for the element's life).
+  { what: 'the noAccessor option', find: '!s.noAccessor){', put: '!0){' },
+  { what: 'removeController', find: 'removeController(t){this._$EO?.delete(t)}', put: '' },
   { what: 'the wrapped-accessor flag', find: 'this.prototype.hasOwnProperty(t)&&((s=Object.create(s)).wrapped=!0),', put: '' },
   {
     what: "the first update's wrapped-accessor changes",
@@ -128,6 +132,7 @@ export function litAsUsed() {
     renderChunk(code) {
       if (code.includes('_$litDirective$')) this.error('the bundle uses a Lit directive, which scripts/rollup-lit.js cuts (LIT_HTML_CUTS)');
       if (/\btype:\s*(Object|Array)\b/.test(code)) this.error('a property has type Object or Array, whose attribute conversion scripts/rollup-lit.js cuts');
+      if (/noAccessor|removeController/.test(code)) this.error('the kit uses noAccessor or removeController, which scripts/rollup-lit.js cuts');
       if (/useDefault:\s*(!0|true)/.test(code)) this.error('a property sets useDefault, which scripts/rollup-lit.js cuts (REACTIVE_ELEMENT_CUTS)');
       return null;
     },

@@ -56,8 +56,7 @@ export class SardSources extends StoryGraphic {
   /** Scrolls the entry of source `id` into view and moves the focus to it (a step's citation mark); false if there is none. */
   reveal(id: string): boolean {
     const entry = (this.renderRoot as ShadowRoot).getElementById(`source-${id}`);
-    entry?.scrollIntoView({ block: 'center' });
-    entry?.focus({ preventScroll: true });
+    entry?.focus(); // and the browser scrolls it into view
     return !!entry;
   }
 }

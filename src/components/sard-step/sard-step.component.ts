@@ -23,13 +23,10 @@ export class SardStep extends LitElement {
       position: absolute; inset-block-end: 100%; inset-inline-start: 0; margin-block-end: 2px;
       font: 11px/1.3 ui-monospace, monospace; background: #ffeb3b; color: #000; padding: 1px 4px; white-space: nowrap;
     }
-    /* Small, but each mark a 24 px target (WCAG 2.2 target size), and in the text's colour. */
-    [part='citations'] { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin: 0.5em 0 0; font-size: 0.8em; }
-    [part='citation'] {
-      min-inline-size: 24px; min-block-size: 24px; display: inline-grid; place-items: center; padding: 0 4px; box-sizing: border-box;
-      border: 1px solid; border-radius: 3px; color: inherit; text-decoration: none;
-    }
-    [part='citation']:hover { background: rgb(0 0 0 / 0.06); }
+    /* The citations (the only paragraph and links here): small, but each mark a 24 px target (WCAG 2.2), in the text's colour. */
+    p { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin: 0.5em 0 0; font-size: 0.8em; }
+    a { min-inline-size: 24px; min-block-size: 24px; display: inline-grid; place-items: center; padding: 0 4px; border: 1px solid; border-radius: 3px; color: inherit; text-decoration: none; }
+    a:hover { text-decoration: underline; }
   `;
   // Declared in `properties`, not with decorators: see SardStory.
   static override properties = { event: { reflect: true }, debugLabel: { attribute: false }, citations: { attribute: false }, active: { type: Boolean, reflect: true } };

@@ -282,10 +282,9 @@ export class SardStory extends LitElement {
     `;
   }
 
-  /** The story's locale: its file's (even a file with errors has one), else the page's, for the error box. */
+  /** The story's language, for the error box: its own `lang` (set from the file's locale, even a file with errors), else the page's. */
   private _locale() {
-    const loaded = this._loaded;
-    return loaded?.locale ?? loaded?.file?.locale ?? (this.closest('[lang]')?.getAttribute('lang') || 'en');
+    return this.closest('[lang]')?.getAttribute('lang') || 'en';
   }
 
   private _renderTrigger() {
@@ -318,7 +317,7 @@ export class SardStory extends LitElement {
     this._loaded = result;
     this._citations = null;
     // Even a file with errors keeps its direction: an Arabic story in an English page stays right-to-left.
-    const locale = result.locale ?? result.file?.locale;
+    const locale = result.locale;
     if (locale) {
       if (this._ownDir) this.setAttribute('dir', directionOf(locale));
       if (this._ownLang) this.setAttribute('lang', languageOf(locale));

@@ -22,13 +22,12 @@ export interface Citations {
 export function citationsByEvent(file: EventFile, words: Words): Citations[] {
   const sources = file.sources ?? {};
   const ids = Object.keys(sources);
+  // Only a file without errors is shown: every cited id is one of its sources.
   return file.events.map((event) => ({
     heading: words.sources,
-    marks: (event.sources ?? [])
-      .filter((id) => ids.includes(id))
-      .map((id) => {
-        const number = formatNumber(file.locale, ids.indexOf(id) + 1);
-        return { id, number, label: `${words.source} ${number}: ${sources[id]!.title}` };
-      }),
+    marks: (event.sources ?? []).map((id) => {
+      const number = formatNumber(file.locale, ids.indexOf(id) + 1);
+      return { id, number, label: `${words.source} ${number}: ${sources[id]!.title}` };
+    }),
   }));
 }

@@ -68,8 +68,9 @@ export function describeState(
   const full = sentences([words.map, view, ...held, onMap]);
 
   const changes: Array<string | null> = [];
-  const title = file.events.find((e) => e.id === state.eventId)?.title;
-  if (title) changes.push(title.replace(/[.۔]\s*$/, ''));
+  // The event's title, without its full stop (the sentences are joined with the locale's own).
+  const title = file.events.find((e) => e.id === state.eventId)?.title?.replace(/[.۔]\s*$/, '');
+  if (title) changes.push(title);
   if (previous) {
     for (const [s, ids] of gained) changes.push(`${words.nowHeld} ${stateLabel(s)}: ${list(ids, locale, words, name)}`);
     const was = new Set(previous.visible);
@@ -81,7 +82,7 @@ export function describeState(
     if (view && String(previous.view) !== String(state.view)) changes.push(view);
   }
   // Without a previous state (first paint, a jump), the change is where the reader landed: the event and the view.
-  const change = previous ? sentences(changes) : sentences([title?.replace(/[.۔]\s*$/, '') ?? null, view]) || full;
+  const change = previous ? sentences(changes) : sentences([title ?? null, view]) || full;
   return { full: full + '.', change: change ? change + '.' : '' };
 }
 
