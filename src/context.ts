@@ -14,7 +14,6 @@ export interface StoryContext {
   file: EventFile;
   geo: Geo | null;
   locale: string;
-  dir: 'rtl' | 'ltr';
   /** The words the kit writes, in the story's language (with the event file's `strings`). */
   words: Words;
   /** The state as of the active event (the initial state before the first step). */

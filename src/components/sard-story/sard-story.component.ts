@@ -414,7 +414,7 @@ export class SardStory extends LitElement {
     const file = loaded?.file;
     if (!file || !state) return null;
     const shown = this.effectiveLayout === 'narrow' ? this._layoutFit._shownCounters(loaded, this.narrowCounters) : null;
-    return { file, geo: loaded.geo ?? null, locale: file.locale, dir: directionOf(file.locale), words: wordsFor(file.locale, file.strings), state, index, instant, narrow: !!shown, narrowCounters: shown };
+    return { file, geo: loaded.geo ?? null, locale: file.locale, words: wordsFor(file.locale, file.strings), state, index, instant, narrow: !!shown, narrowCounters: shown };
   }
 
 }
