@@ -1,11 +1,18 @@
-// Rollup plugin: Lit's css-tag as the bundle uses it. Its two errors are for misuse of Lit's own API:
-// constructing a CSSResult directly, and interpolating something other than a css`` result into css``.
-// The bundle exports no Lit function, and none of the kit's css`` templates interpolates anything, so
-// neither can be thrown from the bundle; the component tests, which run on src/ with the whole of Lit,
-// still show Lit's full wording to whoever adds such a template. The throws stay, with short messages.
-// Each cut must be found, or the build fails here (lit is pinned in package.json: a new version may word its
-// messages differently).
-// Measured in the IIFE (gzip -9): 101 B (40,666 → 40,565).
+// Rollup plugin: Lit as the kit uses it. Lit is minified as published, so each cut is an exact piece of its
+// text; each must be found, or the build fails (lit is pinned in package.json; see scripts/rollup-cuts.js), and
+// a use of something cut fails the build too (the patterns at the end). The test runner runs the same cuts on
+// Lit's production build, so the browser tests run what ships.
+//
+// css-tag: its two errors are for misuse of Lit's own API, constructing a CSSResult directly and interpolating
+// something other than a css`` result into css``. The bundle exports no Lit function and none of the kit's css``
+// templates interpolates anything, so neither can be thrown from the bundle: the throws stay, with short
+// messages. Measured in the IIFE (gzip -9): 101 B (40,666 → 40,565). The other cuts, issue 17 (41,976 →
+// 40,949 B with the kit's own savings): the <style> fallback 169 B, decorator metadata, initializers and the
+// polyfill hook 159 B, directives 172 B, useDefault 78 B, wrapped accessors 76 B, LitElement's hooks,
+// connection news and element parts 127 B, version records and JSON attributes 97 B, noAccessor and
+// removeController 23 B.
+import { libraryCuts } from './rollup-cuts.js';
+
 const CSS_TAG_CUTS = [
   {
     what: 'the CSSResult constructor message',
@@ -22,7 +29,7 @@ const CSS_TAG_CUTS = [
     // Safari before 16.4) or runs the ShadyCSS polyfill. The bundle already needs class static blocks (Firefox
     // 93, Safari 16.4), so the fallback could only ever serve Firefox 93–100; the kit registers its elements
     // only where adoptedStyleSheets exists (src/define-once.ts), so there the story stays a plain article.
-    // With the test a constant, terser drops the fallback branches. Measured in the IIFE (gzip -9): see the commit.
+    // With the test a constant, terser drops the fallback branches.
     what: 'the constructable-stylesheet support test',
     find: 'e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype',
     put: 'e=!0',
@@ -117,24 +124,10 @@ const FILES = [
   { file: /[\\/]@lit[\\/]reactive-element[\\/]reactive-element\.js$/, cuts: REACTIVE_ELEMENT_CUTS },
 ];
 
-export function litAsUsed() {
-  return {
-    name: 'lit-as-used',
-    transform(code, id) {
-      const cuts = FILES.find((f) => f.file.test(id))?.cuts;
-      if (!cuts) return null;
-      for (const cut of cuts) {
-        if (!code.includes(cut.find)) this.error(`lit: ${cut.what} not found in ${id} (see scripts/rollup-lit.js)`);
-        code = code.replace(cut.find, cut.put);
-      }
-      return { code, map: null };
-    },
-    renderChunk(code) {
-      if (code.includes('_$litDirective$')) this.error('the bundle uses a Lit directive, which scripts/rollup-lit.js cuts (LIT_HTML_CUTS)');
-      if (/\btype:\s*(Object|Array)\b/.test(code)) this.error('a property has type Object or Array, whose attribute conversion scripts/rollup-lit.js cuts');
-      if (/noAccessor|removeController/.test(code)) this.error('the kit uses noAccessor or removeController, which scripts/rollup-lit.js cuts');
-      if (/useDefault:\s*(!0|true)/.test(code)) this.error('a property sets useDefault, which scripts/rollup-lit.js cuts (REACTIVE_ELEMENT_CUTS)');
-      return null;
-    },
-  };
-}
+export const litAsUsed = () =>
+  libraryCuts('lit-as-used', FILES, [
+    { pattern: /_\$litDirective\$/, message: 'the bundle uses a Lit directive, which LIT_HTML_CUTS cut' },
+    { pattern: /\btype:\s*(Object|Array)\b/, message: 'a property has type Object or Array, whose attribute conversion REACTIVE_ELEMENT_CUTS cut' },
+    { pattern: /noAccessor|removeController/, message: 'the kit uses noAccessor or removeController, which REACTIVE_ELEMENT_CUTS cut' },
+    { pattern: /useDefault:\s*(!0|true)/, message: 'a property sets useDefault, which REACTIVE_ELEMENT_CUTS cut' },
+  ]);

@@ -27,6 +27,8 @@
 //
 // Used by rollup.config.js and, through @web/dev-server-rollup, by the test runner, so the tests run the same
 // scrollama as the bundle.
+import { libraryCuts } from './rollup-cuts.js';
+
 const CUTS = [
   {
     file: 'entry.js',
@@ -68,19 +70,10 @@ const CUTS = [
   })),
 ];
 
-export function scrollamaAsUsed() {
-  return {
-    name: 'scrollama-as-used',
-    transform(code, id) {
-      const file = /[\\/]scrollama[\\/]src[\\/]([\w.]+)$/.exec(id)?.[1];
-      const cuts = CUTS.filter((cut) => cut.file === file);
-      if (!cuts.length) return null;
-      for (const cut of cuts) {
-        const found = typeof cut.find === 'string' ? code.includes(cut.find) : cut.find.test(code);
-        if (!found) this.error(`scrollama: ${cut.what} not found in ${id} (see scripts/rollup-scrollama.js)`);
-        code = code.replace(cut.find, cut.put ?? '');
-      }
-      return { code, map: null };
-    },
-  };
-}
+// The cuts grouped by the scrollama file they are made in.
+const FILES = [...new Set(CUTS.map((cut) => cut.file))].map((name) => ({
+  file: new RegExp(`[\\\\/]scrollama[\\\\/]src[\\\\/]${name.replace('.', '\\.')}$`),
+  cuts: CUTS.filter((cut) => cut.file === name),
+}));
+
+export const scrollamaAsUsed = () => libraryCuts('scrollama-as-used', FILES);
