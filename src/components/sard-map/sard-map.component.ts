@@ -6,7 +6,7 @@ import { ElementSizeController } from '../../controllers/element-size.js';
 import { FontsLoadedController } from '../../controllers/fonts-loaded.js';
 import type { MapModel } from '../../logic/geo/map-model.js';
 import { describeState, viewNames } from '../../logic/format/describe.js';
-import { languageOf } from '../../logic/format/words.js';
+import { primaryLanguage } from '../../logic/format/words.js';
 import { modelFor } from './internal/model-cache.js';
 import type { Geo } from '../../logic/geo/topology.js';
 import type { EventFile, StoryState } from '../../logic/story/types.js';
@@ -144,7 +144,7 @@ export class SardMap extends StoryGraphic {
       this._settle();
       this._geo = geo;
       this._file = story?.file;
-      this._language = languageOf(story?.locale ?? 'en');
+      this._language = primaryLanguage(story?.locale ?? 'en');
       this._model = geo && story ? modelFor(geo, story.file, this._language) : undefined;
       this._applier = undefined;
       this._camera._reset();

@@ -8,7 +8,7 @@ import type { Feature } from 'geojson';
 import type { EventFile, StoryState } from '../story/types.js';
 import type { Geo } from '../geo/topology.js';
 import { formatNumber, safeLocale } from './format.js';
-import { languageOf, wordsFor, type Words } from './words.js';
+import { primaryLanguage, wordsFor, type Words } from './words.js';
 
 /** A feature's name in the story's language: `name:LANG`, then `name`, then its id. */
 export function featureName(f: Feature | undefined, lang: string, id: string): string {
@@ -42,7 +42,7 @@ export function describeState(
   previous: StoryState | null,
   viewNames: string[],
 ): Description {
-  const lang = languageOf(locale);
+  const lang = primaryLanguage(locale);
   const words = wordsFor(locale, file.strings);
   const name = (id: string) => {
     const f = geo?.features.areas.get(id) ?? geo?.features.lines.get(id) ?? geo?.features.points.get(id);

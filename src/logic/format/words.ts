@@ -109,11 +109,11 @@ const WORDS: Record<string, Partial<Words>> = {
   },
 };
 
-/** The language subtag of a BCP 47 locale (`ar-SY` → `ar`). */
-export const languageOf = (locale: string) => locale.split('-')[0]!.toLowerCase();
+/** The primary language subtag of a BCP 47 locale (`ar-SY` → `ar`): what word tables and `name:LANG` are keyed by. */
+export const primaryLanguage = (locale: string) => locale.split('-')[0]!.toLowerCase();
 
 /**
  * The words for a locale: its language's table over English, and the event file's `strings` over both
  * (the schema lists the names a file may use, so a misspelt one is a warning).
  */
-export const wordsFor = (locale: string, strings?: Partial<Words>): Words => ({ ...WORDS.en, ...WORDS[languageOf(locale)], ...strings }) as Words;
+export const wordsFor = (locale: string, strings?: Partial<Words>): Words => ({ ...WORDS.en, ...WORDS[primaryLanguage(locale)], ...strings }) as Words;
