@@ -619,26 +619,43 @@ test('self-test: the topology names are read for the areas object, numeric ids a
   assert.deepEqual([...areaNamesOf(doc, join(root, 'data/x.json'))], [['261', ['أ', 'A', 'أ ب', 'A (B)']]]);
 });
 
-test('self-test: each rule bites on a real story once an editor breaks it (aleppo-2024.html, which passes rules 2 and 3 today)', () => {
+test('self-test: each rule bites on a real story once an editor breaks it (aleppo-2024.html)', () => {
+  // Written against whatever the story says today: no event id, index or count of it is assumed, so an
+  // editor's rewrite cannot break the self-test, only the rules.
   const fresh = () => structuredClone(storiesOfPage('aleppo-2024.html')[0]);
-  // 1: the last step moved to the top (the step without event after it then shows it too).
+  const base = fresh();
+  assert.deepEqual([...dateOrderProblems(base), ...dashCounterProblems(base), ...controlToldProblems(base)], [], 'the story passes rules 1-3 as it stands');
+  // 1: the last step moved to the top.
   const moved = fresh();
   moved.steps.unshift(moved.steps.pop());
-  assert.ok(dateOrderProblems(moved).some((p) => /step 2 \(event offensive-begins\): starts 2024-11-26, earlier than step 1 \(event aftermath-military\)/.test(p)), dateOrderProblems(moved).join('\n'));
-  // 2: the White Helmets' figures given only at the last event.
+  assert.ok(dateOrderProblems(moved).length > 0, 'the moved step is caught');
+  // 2: a counter shown on the page, given a value only at the last event.
   const late = fresh();
-  const strikes = late.doc.events.find((e) => e.id === 'strikes-idlib');
-  late.doc.events.at(-1).counters = strikes.counters;
-  delete strikes.counters;
-  assert.match(dashCounterProblems(late).join('\n'), /counter wh-killed shows a dash at 18 of 19 steps/);
-  // 3: Tadef's change with its name gone from the text (the note does not give the id).
+  const id = late.shownCounters.find((c) => late.doc.counters?.[c] && !late.doc.counters[c].derive);
+  if (id) {
+    if (late.doc.initial?.counters) delete late.doc.initial.counters[id];
+    late.doc.events.forEach((e, k) => {
+      if (e.counters && k < late.doc.events.length - 1) delete e.counters[id];
+    });
+    (late.doc.events.at(-1).counters ??= {})[id] = 1;
+    assert.match(dashCounterProblems(late).join('\n'), new RegExp(`counter ${id} shows a dash`));
+  }
+  // 3: the first event that changes an area's hands, with its steps' text and its note emptied.
   const untold = fresh();
-  const k = untold.doc.events.findIndex((e) => e.id === 'fajr-al-hurriya');
-  shownEventIndexes(untold).forEach((s, i) => { if (s === k) untold.steps[i].text = untold.steps[i].text.replaceAll('تادف', 'البلدة'); });
-  assert.deepEqual(controlToldProblems(untold).map((p) => p.replace(/;.*/, '')), ['aleppo-2024.html: event fajr-al-hurriya (events[8]): area tadef (unassigned → sna) is named in none of its steps (12)']);
+  const held = { ...untold.doc.initial?.control };
+  const k = untold.doc.events.findIndex((e) => Object.entries(e.control ?? {}).some(([area, state]) => {
+    const changed = held[area] !== state;
+    held[area] = state;
+    return changed;
+  }));
+  untold.doc.events[k].note = '';
+  shownEventIndexes(untold).forEach((s, i) => {
+    if (s === k) untold.steps[i].text = '';
+  });
+  assert.ok(controlToldProblems(untold).some((p) => p.includes(`event ${untold.doc.events[k].id} `)), `event ${untold.doc.events[k].id}`);
   // 4: one step dropped from a copy.
   const copy = { ...fresh(), label: 'copy.html' };
   assert.deepEqual(editionProblems(fresh(), copy), []);
-  copy.steps.splice(5, 1);
+  copy.steps.splice(1, 1);
   assert.equal(editionProblems(fresh(), copy).length, 1);
 });
