@@ -129,7 +129,7 @@ ${icon ? `  <link rel="icon" href="${e(fromPage(resolve(dirname(storyPath), icon
       <div class="panel">
         <p class="date"><time></time></p>
         <dl class="counters">
-${counters.map(([id, spec]) => `          <div class="counter"><dt>${e(spec.label ?? id)}</dt><dd data-counter="${e(id)}">–</dd></div>`).join('\n')}
+${counters.map(([id, spec]) => `          <div class="counter"><dt>${e((typeof spec.label === 'object' ? spec.label?.other : spec.label) ?? id)}</dt><dd data-counter="${e(id)}">–</dd></div>`).join('\n')}
         </dl>
         <ul class="legend">
 ${Object.entries(file.states ?? {}).map(([id, s]) => `          <li><span class="swatch" style="background:${e(s.color)}"></span>${e(s.label ?? id)}</li>`).join('\n')}

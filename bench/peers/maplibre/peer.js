@@ -234,7 +234,9 @@ function show(state, animate) {
     timeEl.dateTime = `${state.date.start}/${state.date.end}`;
   }
   for (const el of counterEls) {
-    const value = state.counters[el.dataset.counter];
+    // A value the sources give as approximate is `{ value, approx }` (API v1.1): the peer shows the number.
+    const given = state.counters[el.dataset.counter];
+    const value = given !== null && typeof given === 'object' ? given.value : given;
     el.textContent = value === null || value === undefined ? '–' : numberFormat.format(value);
   }
 }

@@ -21,7 +21,9 @@ export { MIN_VIEW_SPAN };
 export function resolveView(view: ViewSpec, geo: Geo | null): BBox | null {
   if (Array.isArray(view)) return [...view] as BBox;
   if (!geo) return null;
-  const box = unionBounds([geo.bounds('areas', view.areas ?? []), geo.bounds('points', view.points ?? [])].filter((b) => b !== null));
+  // Only lists: `{ points, areas: {…} }` is a points view whose stray `areas` key the schema only warns about.
+  const ids = (list: unknown) => (Array.isArray(list) ? list : []);
+  const box = unionBounds([geo.bounds('areas', ids(view.areas)), geo.bounds('points', ids(view.points))].filter((b) => b !== null));
   return box ? padToMinimum(box, MIN_VIEW_SPAN) : null;
 }
 
