@@ -210,6 +210,8 @@ export function build() {
     };
   });
 
+  const isLowPrecision = (r) => /^LOW PRECISION\b/i.test(r.note ?? '');
+
   // --- places: every gazetteer row with a coordinate that is not a road vertex ----
   // (the neighbourhood rows too: they are cells, and as points a story can mark them alone)
   const placeFeatures = places
@@ -217,7 +219,14 @@ export function build() {
     .map((r) => ({
       type: 'Feature',
       id: r.id.replace(/_/g, '-'),
-      properties: { ...labelProps(r.name_ar, r.name_en, r.id), kind: r.kind, confidence: r.confidence },
+      properties: {
+        ...labelProps(r.name_ar, r.name_en, r.id),
+        kind: r.kind,
+        confidence: r.confidence,
+        // The gazetteer marks a generic anchor (a hill, a complex of several km) with "LOW PRECISION"
+        // in its note; the kit draws such a point dashed, with a legend entry, not as an exact dot.
+        ...(isLowPrecision(r) ? { approximate: true } : {}),
+      },
       geometry: { type: 'Point', coordinates: ll(r) },
     }));
 

@@ -58,7 +58,10 @@ test('points and road vertices are sourced gazetteer rows', () => {
     assert.equal(f.properties['name-full'] ?? f.properties.name, row.name_ar);
     assert.equal(f.properties['name:en-full'] ?? f.properties['name:en'], row.name_en);
     assert.equal(f.properties.kind, row.kind);
+    // A "LOW PRECISION" anchor (the gazetteer's words) is drawn approximate, and no other point is.
+    assert.equal(f.properties.approximate === true, /^LOW PRECISION/i.test(row.note), `${f.id}: approximate iff LOW PRECISION`);
   }
+  assert.ok(features('places').some((f) => f.properties.approximate === true), 'the colleges anchor is approximate');
   // Every gazetteer row with a coordinate that is not a road vertex is a place (the 29 of the 2016 story and the neighbourhoods).
   const placeIds = new Set(features('places').map((f) => f.id));
   const want = places.filter((r) => r.lat !== '' && r.kind !== 'road-point');
