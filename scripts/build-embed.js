@@ -8,6 +8,7 @@
 //   node scripts/build-embed.js [STORIES_DIR] [OUT_DIR]      (after rollup -c and rollup -c rollup.embed.config.js)
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
 import { posix } from 'node:path';
+import { isStoryPage } from './story-pages.js';
 
 const [inDir = 'stories', outDir = 'dist/embed'] = process.argv.slice(2).map((p) => p.replace(/\\/g, '/').replace(/\/$/, ''));
 
@@ -103,7 +104,7 @@ if (isMain) {
   writeFileSync(posix.join(outDir, 'embed.css'), `/* stories/gallery.css, copied by scripts/build-embed.js, then the embed's own rules. */\n${css}${EMBED_CSS}`);
   if (existsSync(posix.join(inDir, 'favicon.svg'))) copyFileSync(posix.join(inDir, 'favicon.svg'), posix.join(outDir, 'favicon.svg'));
   let built = 0;
-  for (const name of readdirSync(inDir).filter((f) => f.endsWith('.html') && f !== 'index.html').sort()) {
+  for (const name of readdirSync(inDir).filter(isStoryPage).sort()) {
     const { page, reason } = embedPage(readFileSync(posix.join(inDir, name), 'utf8'));
     if (!page) {
       console.warn(`build-embed: ${posix.join(inDir, name)} skipped: ${reason}`);

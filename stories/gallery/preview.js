@@ -392,7 +392,8 @@
       ]);
 
       // ── frames and inspector ──
-      ui.frames = el('div', { class: 'sard-preview-frames' });
+      // Focusable: on a narrow window the frames scroll sideways, and a keyboard must reach that (axe scrollable-region-focusable).
+      ui.frames = el('div', { class: 'sard-preview-frames', tabindex: '0', role: 'group', 'aria-label': 'Preview frames' });
       ui.inspector = el('pre', { class: 'sard-preview-state', tabindex: '0', 'aria-labelledby': 'sard-preview-state-heading', text: 'Waiting for the first frame…' });
       ui.fallback = el('textarea', { class: 'sard-preview-fallback', readonly: true, rows: '6', hidden: true, 'aria-label': 'Embed snippet' });
       var aside = el('aside', { class: 'sard-preview-side', 'aria-label': 'State inspector' }, [
@@ -400,7 +401,8 @@
         ui.inspector,
         ui.fallback,
       ]);
-      ui.root = el('div', { class: 'sard-preview', lang: 'en', dir: 'ltr' }, [bar, el('div', { class: 'sard-preview-main' }, [ui.frames, aside])]);
+      // A landmark of its own (role region, named): axe 'region' wants all content in one.
+      ui.root = el('div', { class: 'sard-preview', lang: 'en', dir: 'ltr', role: 'region', 'aria-label': 'sard preview' }, [bar, el('div', { class: 'sard-preview-main' }, [ui.frames, aside])]);
       document.body.insertBefore(ui.root, document.body.firstChild);
 
       if (!document.querySelector('sard-story')) {

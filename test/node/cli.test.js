@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { checkShape } from '../../dist/cli.js';
+import { isStoryPage } from '../../scripts/story-pages.js';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/sard.js', import.meta.url));
@@ -33,7 +34,7 @@ test('every event file in data/ validates with no error and no warning', async (
 });
 
 test('every story page in stories/ validates: its event file and the events its steps name', async () => {
-  const pages = readdirSync(join(root, 'stories')).filter((f) => f.endsWith('.html') && f !== 'index.html').map((f) => join('stories', f));
+  const pages = readdirSync(join(root, 'stories')).filter(isStoryPage).map((f) => join('stories', f));
   assert.ok(pages.length >= 1);
   const { code, stdout } = await sard('validate', ...pages);
   assert.equal(code, 0, stdout);

@@ -15,6 +15,7 @@ import { recordProblems, nextFrames, until, untilStill } from '../embed-pages/ha
 import { findChrome, chromeArgs } from '../../scripts/find-chrome.js';
 import { serveRepository } from '../../scripts/static-server.js';
 import { rebase, inlineProblems, embedPage } from '../../scripts/build-embed.js';
+import { isStoryPage } from '../../scripts/story-pages.js';
 
 const root = new URL('../../', import.meta.url);
 const VIEWPORT = { width: 1280, height: 800 };
@@ -22,7 +23,7 @@ const built = ['dist/sard-embed.js', 'dist/sard-frame.js', 'dist/sard.iife.js', 
 // Every story page the build should have turned into an embed page (it skips, with a warning,
 // pages without a story and pages that could not run under the embed's CSP).
 const stories = readdirSync(new URL('stories/', root)).filter((f) => {
-  if (!f.endsWith('.html') || f === 'index.html') return false;
+  if (!isStoryPage(f)) return false;
   return embedPage(readFileSync(new URL(`stories/${f}`, root), 'utf8')).page !== null;
 });
 

@@ -18,10 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start, open } from '../embed-pages/harness.js';
+import { isStoryPage } from '../../scripts/story-pages.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const htmlIn = (dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.html')).sort() : []);
-const storyPages = htmlIn('stories').filter((f) => f !== 'index.html');
+const storyPages = htmlIn('stories').filter(isStoryPage);
 const elementPages = htmlIn('stories/elements').map((f) => `elements/${f}`);
 
 let env;

@@ -15,8 +15,9 @@ import { chromium } from 'playwright-core';
 import { recordProblems, settle } from '../embed-pages/harness.js';
 import { findChrome, chromeArgs } from '../../scripts/find-chrome.js';
 import { serveRepository } from '../../scripts/static-server.js';
+import { isStoryPage } from '../../scripts/story-pages.js';
 
-const pages = readdirSync(new URL('../../stories/', import.meta.url)).filter((f) => f.endsWith('.html') && f !== 'index.html');
+const pages = readdirSync(new URL('../../stories/', import.meta.url)).filter(isStoryPage);
 let browser;
 let server;
 let port;

@@ -20,12 +20,13 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { storiesInPage, validateFiles } from '../../dist/cli.js';
+import { isStoryPage } from '../../scripts/story-pages.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sourcesDir = process.env.SARD_SOURCES ?? join(root, '..', 'shared', 'sources');
 const haveSources = existsSync(sourcesDir);
 
-const pages = readdirSync(join(root, 'stories')).filter((f) => f.endsWith('.html') && f !== 'index.html');
+const pages = readdirSync(join(root, 'stories')).filter(isStoryPage);
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
 /** The event file each story page loads, resolved from the page. */
