@@ -28,7 +28,7 @@ const mediaFeaturesPlugin = {
 };
 
 export default {
-  files: ['src/**/*.test.ts'],
+  files: ['src/**/*.test.ts', 'playground/**/*.test.ts'],
   // Lit's production build, as the bundle resolves it (rollup.config.js): the cuts below find the text they cut.
   nodeResolve: { exportConditions: ['production'] },
   // The same cuts of scrollama and Lit as the bundle's (scripts/rollup-*.js): the tests run what ships.

@@ -137,6 +137,8 @@ function open(draft: LoadedDraft) {
 
 async function start(choice: string) {
   status(words().loading);
+  const select = $<HTMLSelectElement>('#pg-start-choice');
+  if ([...select.options].some((o) => o.value === choice)) select.value = choice;
   try {
     if (choice.startsWith('story:')) open(await fromStoryPage(new URL(choice.slice(6), location.href).href));
     else open(await fromTemplate(new URL('playground/templates/', location.href), choice.replace(/^template:/, ''), lang));
@@ -291,7 +293,7 @@ if (hashDraft) {
     .then(open)
     .catch((err: Error) => (status(err.message), start('template:city')));
 } else if (storyParam && new URL(storyParam, location.href).origin === location.origin) {
-  void start(`story:${storyParam}`);
+  void start(`story:./${storyParam.replace(/^\.\//, '')}`);
 } else {
   void start(`template:${params.get('template') ?? 'city'}`);
 }

@@ -7,6 +7,7 @@ export type UiLanguage = 'ar' | 'en';
 const en = {
   title: 'sard playground',
   intro: 'Write the event file and the steps; the story on the right follows as you type. Nothing leaves your browser.',
+  keys: 'In an editor, Tab indents; to move on by keyboard, press Esc, then Tab. Ctrl+Space lists what fits at the cursor.',
   gallery: 'Back to the gallery',
   language: 'العربية',
   languageName: 'Switch the playground to Arabic',
@@ -51,6 +52,7 @@ const en = {
 const ar: typeof en = {
   title: 'ساحة تجريب سرد',
   intro: 'اكتب ملف الأحداث والخطوات، وتتبعك القصة المعروضة بجانبهما وأنت تكتب. لا يغادر شيء متصفحك.',
+  keys: 'في المحرر يُزيح Tab السطر؛ وللانتقال بلوحة المفاتيح اضغط Esc ثم Tab. ويعرض Ctrl+Space ما يصلح عند المؤشر.',
   gallery: 'العودة إلى المعرض',
   language: 'English',
   languageName: 'Switch the playground to English',

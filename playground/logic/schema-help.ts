@@ -44,7 +44,8 @@ function branches(root: Schema, node: Schema | undefined): Schema[] {
   const n = resolve(root, node);
   if (!n) return [];
   const alts = n.oneOf ?? n.anyOf;
-  return alts ? alts.flatMap((a) => branches(root, a)).map((b) => ({ ...b, description: b.description ?? n.description })) : [n];
+  // The description written where the value is declared ("A day or a month, or a range…") wins over a branch's own.
+  return alts ? alts.flatMap((a) => branches(root, a)).map((b) => ({ ...b, description: n.description ?? b.description })) : [n];
 }
 
 /** The schemas that may describe the value at `path` (several where a oneOf has not been decided). */

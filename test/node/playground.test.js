@@ -178,6 +178,37 @@ test('a dropped GeoJSON (world-atlas countries) is drawn, and the exported files
   }
 });
 
+test('completion offers the map\'s area ids (with their names) as control keys, and hover explains a key', async () => {
+  const { page, context } = await openPlayground('?lang=en');
+  try {
+    const text = await jsonText(page);
+    const at = text.indexOf('"control": {', text.indexOf('"events"')) + '"control": {'.length;
+    await page.evaluate((pos) => {
+      const view = window.sardPlayground.jsonEditor.view;
+      view.focus();
+      view.dispatch({ selection: { anchor: pos } });
+    }, at);
+    await page.keyboard.type(' "shei', { delay: 5 });
+    await page.keyboard.press('Control+Space');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await options.first().waitFor({ timeout: 5000 });
+    const labels = await options.allInnerTexts();
+    assert.ok(labels.some((l) => /sheikh-maqsoud/.test(l) && /area: /.test(l)), `area ids offered: ${labels.slice(0, 5).join(' / ')}`);
+    // Hover on a key: the schema's description of `date`.
+    const date = (await jsonText(page)).lastIndexOf('"date"', at);
+    const box = await page.evaluate((pos) => {
+      const r = window.sardPlayground.jsonEditor.view.coordsAtPos(pos + 2);
+      return { x: r.left, y: (r.top + r.bottom) / 2 };
+    }, date);
+    await page.keyboard.press('Escape');
+    await page.mouse.move(box.x, box.y);
+    await page.locator('.pg-hover').waitFor({ timeout: 5000 });
+    assert.match(await page.locator('.pg-hover').innerText(), /A day or a month/);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a draft travels in a link: the same texts open from it', async () => {
   const { page, context } = await openPlayground('?template=region&lang=en');
   try {
