@@ -126,6 +126,18 @@ const LIT_HTML_CUTS = [
     find: 'class H{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}',
     put: 'class H{',
   },
+  // The kit's templates come from lit's html`` and svg`` tags only (no mathml``, no templates compiled ahead of time
+  // by @lit-labs/compiler, whose `_$litType$` is an object instead of a number): test/node/lit-cuts.test.js checks
+  // the source. So a template's type is 1 or 2, and the MathML wrapping (type 3) and the compiled-template branch
+  // are unreachable. Measured in the IIFE (gzip -9): MathML 16 B, compiled templates 29 B, together 44 B (40,873 → 40,829).
+  { what: 'the MathML opening wrapper', find: 'l=2===i?"<svg>":3===i?"<math>":""', put: 'l=2===i?"<svg>":""' },
+  { what: 'the MathML closing wrapper', find: '(2===i?"</svg>":3===i?"</math>":"")', put: '(2===i?"</svg>":"")' },
+  { what: "the MathML wrapper's removal", find: '2===i||3===i){', put: '2===i){' },
+  {
+    what: 'compiled templates',
+    find: 'e="number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)',
+    put: 'e=this._$AC(t)',
+  },
 ];
 
 // LitElement: no server-side hydration or polyfills; and with no directives, no part of a template ever needs
