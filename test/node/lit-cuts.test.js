@@ -72,3 +72,14 @@ test('no template binds a value in element position (the bundle cuts Lit\'s elem
   assert.equal(elementBindings('html`<a href="#s-${id}" title=${t}>`').length, 0, 'attribute values are not element parts');
   assert.equal(elementBindings('html`<div class="frame ${layout}" part="base">`').length, 0, 'nor are parts of one');
 });
+
+/** Imports of Lit's mathml`` tag, and templates compiled ahead of time (their `_$litType$` is not one of Lit's tags'). */
+const otherTemplates = (text) => [...text.matchAll(/\bimport\s*\{[^}]*\bmathml\b[^}]*\}\s*from\s*['"]lit(?:-html)?['"]|_\$litType\$/g)].map((m) => m[0]);
+
+test('every template comes from html`` or svg`` (the bundle cuts Lit\'s MathML and compiled templates)', () => {
+  const found = sources(root).flatMap((file) => otherTemplates(readFileSync(file, 'utf8')).map((m) => `${file}: ${m}`));
+  assert.deepEqual(found, []);
+  assert.equal(otherTemplates("import { html, mathml } from 'lit';").length, 1, 'the check sees a mathml import');
+  assert.equal(otherTemplates('const t = { _$litType$: compiled, values: [] };').length, 1, 'and a compiled template');
+  assert.equal(otherTemplates("import { html, svg, nothing } from 'lit';").length, 0, 'but not the tags the kit uses');
+});

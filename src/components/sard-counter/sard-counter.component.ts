@@ -32,7 +32,11 @@ export class SardCounter extends StoryGraphic {
         display: block;
         min-block-size: 1lh; /* the value's line is there before the story loads: no layout shift */
       }
-      [part='counter-label'] { font-size: 0.875em; opacity: 0.85; }
+      /* The label's box is as tall as its tallest plural form (the others laid in the same cell, unseen): a
+         form that takes another line when the value arrives moves nothing below it (no layout shift). */
+      .labels { display: grid; font-size: 0.875em; opacity: 0.85; }
+      .labels > * { grid-area: 1/1; }
+      .labels > i { visibility: hidden; font-style: normal; }
       /* Narrow layout: a compact figure in one row with the others, the number above a small label. */
       :host([data-narrow]) { font-size: min(var(--sard-font-size, 16px), 13px); }
       :host([data-narrow]) [part='counter-value'] { font-size: 1.3em; }
@@ -89,7 +93,9 @@ export class SardCounter extends StoryGraphic {
     const final = this._format(this.value);
     return html`<div class="counter" part="counter">
       <span part="counter-value" aria-hidden="true"></span>
-      <span part="counter-label" aria-hidden="true">${label}</span>
+      <span class="labels" aria-hidden="true"
+        ><span part="counter-label">${label}</span>${typeof spec?.label == 'object' ? Object.values(spec.label).map((form) => html`<i>${form}</i>`) : ''}</span
+      >
       <span class="sr-only" aria-live="polite">${label ? `${label}: ` : ''}${final}</span>
     </div>`;
   }
