@@ -1,4 +1,4 @@
-import { html, css, type PropertyValues } from 'lit';
+import { html, css, nothing, type PropertyValues } from 'lit';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
@@ -32,11 +32,13 @@ export class SardCounter extends StoryGraphic {
         display: block;
         min-block-size: 1lh; /* the value's line is there before the story loads: no layout shift */
       }
-      /* The label's box is as tall as its tallest plural form (the others laid in the same cell, unseen): a
-         form that takes another line when the value arrives moves nothing below it (no layout shift). */
+      /* Every plural form is laid in the same cell and only the current one is seen: the label's box is as
+         tall as its tallest form, and a change of form changes no text, it shows another element. So a form
+         that takes another line, or starts its line elsewhere, moves nothing (no layout shift, which Chrome
+         counts when a text node's first line starts at a new place). */
       .labels { display: grid; font-size: 0.875em; opacity: 0.85; }
       .labels > * { grid-area: 1/1; }
-      .labels > i { visibility: hidden; font-style: normal; }
+      .labels > :not([part]) { visibility: hidden; }
       /* Narrow layout: a compact figure in one row with the others, the number above a small label. */
       :host([data-narrow]) { font-size: min(var(--sard-font-size, 16px), 13px); }
       :host([data-narrow]) [part='counter-value'] { font-size: 1.3em; }
@@ -90,11 +92,12 @@ export class SardCounter extends StoryGraphic {
     const locale = this.story?.locale ?? 'en';
     // The form of the value the counter settles on: while it tweens, the label does not run through the forms.
     const label = labelFor(spec?.label, locale, this.value);
+    const forms = typeof spec?.label == 'object' ? [...new Set(Object.values(spec.label))] : [label];
     const final = this._format(this.value);
     return html`<div class="counter" part="counter">
       <span part="counter-value" aria-hidden="true"></span>
       <span class="labels" aria-hidden="true"
-        ><span part="counter-label">${label}</span>${typeof spec?.label == 'object' ? Object.values(spec.label).map((form) => html`<i>${form}</i>`) : ''}</span
+        >${forms.map((form) => html`<span part=${form === label ? 'counter-label' : nothing}>${form}</span>`)}</span
       >
       <span class="sr-only" aria-live="polite">${label ? `${label}: ` : ''}${final}</span>
     </div>`;

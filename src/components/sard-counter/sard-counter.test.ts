@@ -99,6 +99,34 @@ describe('<sard-counter>', () => {
     expect(new Set(values.map((v) => rules.select(v))).size, 'the six values cover the six forms').to.equal(6);
   });
 
+  it('keeps its height when the plural form changes to one that takes more lines (no layout shift), in a narrow column', async () => {
+    const file = await basicWithInlineTopology();
+    const values = [null, 1, 5, 11, 100, 0];
+    file.events.forEach((event, i) => (event.counters = { ...event.counters, people: values[i]! }));
+    // The `few` form is four times longer than the others: at 120 px it wraps to several lines.
+    file.counters!.people!.label = { zero: 'لا أحد', one: 'شخص', two: 'شخصان', few: 'أشخاص محاصرون في الأحياء الشرقية من المدينة منذ تموز', many: 'شخصاً', other: 'شخص' };
+    const story = await mountStory({ inline: file, graphic: 'sard-counter:people' });
+    const people = counter(story, 'people');
+    people.style.inlineSize = '120px';
+    const visible = () => people.shadowRoot!.querySelector<HTMLElement>('[part="counter-label"]')!;
+    const heights: number[] = [];
+    for (let i = 0; i < values.length; i++) {
+      await scrollToStep(story, i);
+      await tweenEnded(people);
+      heights.push(people.getBoundingClientRect().height);
+    }
+    expect(visible().textContent).to.equal('لا أحد');
+    expect(new Set(heights).size, `heights ${heights.join(', ')}`).to.equal(1);
+    // The forms laid under the shown one are unseen and unheard; the shown label is the one form.
+    const room = [...people.shadowRoot!.querySelectorAll<HTMLElement>('.labels > :not([part])')];
+    expect(room.length, 'the five distinct forms but the shown one').to.equal(4);
+    expect(room.every((el) => getComputedStyle(el).visibility === 'hidden' && !!el.closest('[aria-hidden="true"]'))).to.be.true;
+    // A form that wraps: without the room it would be taller than the shortest.
+    await scrollToStep(story, 2);
+    await tweenEnded(people);
+    expect(visible().getBoundingClientRect().height).to.be.greaterThan(2 * parseFloat(getComputedStyle(visible()).lineHeight || '16'));
+  });
+
   it('tweens between neighbouring steps and ends on exactly Intl.NumberFormat(locale).format(value)', async () => {
     const story = await mountStory({ graphic: GRAPHIC });
     await scrollToStep(story, 1);

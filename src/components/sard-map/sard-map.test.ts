@@ -341,6 +341,22 @@ describe('<sard-map>', () => {
     expectInside(root(story).querySelector('[data-point="pair"] .dot')!.getBoundingClientRect(), frame, 'the multi-point');
   });
 
+  it('a highlighted area is labelled even where its name is wider than the shape; not highlighted, it is not', async () => {
+    const file = await basicWithInlineTopology();
+    const areas = (file.map!.topology as any).objects[file.map!.areas].geometries;
+    const ne = areas.find((g: any) => g.id === 'ne');
+    ne.properties = { ...ne.properties, name: 'منطقة ذات اسم طويل جداً لا يتسع له شكلها على الخريطة أبداً' };
+    file.events[2]!.highlight = ['ne'];
+    const story = await mapStory(file);
+    const label = () => root(story).querySelector('[data-for="area:ne"]');
+    const shownLabel = () => !!label()?.classList.contains('on');
+    await scrollToStep(story, 1);
+    await nextFrame();
+    expect(shownLabel(), 'not highlighted: too wide for its shape').to.equal(false);
+    await scrollToStep(story, 2);
+    await until(() => shownLabel(), 'the highlighted area\'s label');
+  });
+
   it('labels use the story language: name:LANG, then name', async () => {
     const file = await basicWithInlineTopology();
     file.locale = 'en-GB';

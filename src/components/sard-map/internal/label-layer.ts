@@ -124,8 +124,9 @@ export class LabelLayer {
       const r = strong ? DOT.strong : DOT.normal;
       if (label._kind === 'point') dots.push([x - r, y - r, x + r, y + r]);
       const [textWidth, textHeight] = label._size[+strong];
-      // An area's name shows only where the area is wide enough on screen to carry it.
-      if ((label._kind === 'area' || label._kind === 'base') && f._box && (f._box[2] - f._box[0]) * k < textWidth * 0.9) continue;
+      // An area's name shows only where the area is wide enough on screen to carry it, unless the step
+      // highlights it: the reader must find the place the text names, even if its name overhangs the shape.
+      if (!strong && (label._kind === 'area' || label._kind === 'base') && f._box && (f._box[2] - f._box[0]) * k < textWidth * 0.9) continue;
       const boost = strong ? PRIORITY.highlight : 0;
       const size = f._box ? Math.log1p((f._box[2] - f._box[0]) * (f._box[3] - f._box[1]) * k * k) : 0;
       candidates.push({ id: `${label._kind}:${f.id}`, _label: label, x, y, _width: textWidth, _height: textHeight, _priority: boost + PRIORITY[label._kind] + size, _kind: label._kind === 'point' ? 'point' : 'area', _gap: r + 2 });
