@@ -70,7 +70,12 @@ export async function fromLink(draft: Draft): Promise<LoadedDraft> {
   const eventsName = src && !src.includes('/') ? src : 'story.events.json';
   let topology: LoadedDraft['topology'] = null;
   if (draft.topology?.data) topology = { name: draft.topology.name, data: draft.topology.data };
-  else if (draft.topology?.url) topology = { name: draft.topology.name, url: draft.topology.url, data: JSON.parse(await fetchText(draft.topology.url)) };
+  else if (draft.topology?.url) {
+    // A link is anyone's: its map is fetched only from this site or over https, as the kit itself would.
+    const url = new URL(draft.topology.url, location.href);
+    if (url.origin !== location.origin && url.protocol !== 'https:') throw new Error(`the link's map is at ${url.href}: only this site or https is fetched`);
+    topology = { name: draft.topology.name, url: url.href, data: JSON.parse(await fetchText(url.href)) };
+  }
   return { eventsName, events: draft.events, html: draft.html, topology };
 }
 
