@@ -1,3 +1,5 @@
+import ts from 'typescript';
+
 /**
  * Lit's internal state, `static properties = { name: { state: true } }`, has no attribute; the analyzer lists
  * it as one (it knows `state` only from the @state decorator, which the kit does not use: see SardStory).
@@ -167,6 +169,48 @@ function eventDetailReferences() {
 }
 
 /**
+ * A type alias in a member's or attribute's type (`layout: StoryLayout`) tells an editor nothing: it cannot offer
+ * `side`, `overlay`… This plugin asks the TypeScript checker (one program over the package entry) for each such type
+ * and, where it is a union of string literals (with null), writes the union out instead. The program starts at the
+ * element modules, without the DOM lib (the aliases are the kit's own): the analysis takes 2 s instead of 1, not 5.
+ */
+function expandedTypes(ts) {
+  return {
+    name: 'expanded-types',
+    packageLinkPhase({ customElementsManifest }) {
+      const files = customElementsManifest.modules.map((mod) => mod.path).filter((path) => path.endsWith('.component.ts'));
+      const program = ts.createProgram(files, { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, noEmit: true, noLib: true, types: [] });
+      const checker = program.getTypeChecker();
+      const classes = new Map();
+      for (const file of program.getSourceFiles()) {
+        if (file.isDeclarationFile) continue;
+        for (const node of file.statements) if (ts.isClassDeclaration(node) && node.name) classes.set(node.name.text, node);
+      }
+      const literalUnion = (type) => {
+        if (!type.isUnion()) return null;
+        const parts = type.types.map((t) => (t.isStringLiteral() ? JSON.stringify(t.value).replace(/"/g, "'") : t.flags & ts.TypeFlags.Null ? 'null' : t.flags & ts.TypeFlags.Undefined ? 'undefined' : null));
+        return parts.every(Boolean) && parts.some((p) => p.startsWith("'")) ? parts.join(' | ') : null;
+      };
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          const node = classes.get(declaration.name);
+          if (!node) continue;
+          const classType = checker.getTypeAtLocation(node);
+          const expand = (name, doc) => {
+            if (!doc.type?.text || !/[A-Z]/.test(doc.type.text)) return;
+            const symbol = classType.getProperty(name);
+            const union = symbol && literalUnion(checker.getTypeOfSymbolAtLocation(symbol, node));
+            if (union) doc.type.text = union;
+          };
+          for (const member of declaration.members ?? []) if (member.kind === 'field') expand(member.name, member);
+          for (const attribute of declaration.attributes ?? []) if (attribute.fieldName) expand(attribute.fieldName, attribute);
+        }
+      }
+    },
+  };
+}
+
+/**
  * The manifest describes the package as shipped: the unbundled ESM build (dist/esm/) mirrors src/ one module per
  * file, so `src/X.ts` is `dist/esm/X.js`. Type-only exports (no runtime value in the module) are dropped: a tool
  * importing them would get undefined. Runs last, over every module path in the manifest.
@@ -197,6 +241,8 @@ function shippedPaths() {
         });
       }
       rewrite(customElementsManifest.modules);
+      // In file order, whatever order the analyzer met them in: a rebuild changes the manifest only if the API changed.
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
     },
   };
 }
@@ -207,5 +253,5 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [litStates(), defineOnceCalls(), noVariableEventNames(), publicOnly(), eventDetailReferences(), shippedPaths()],
+  plugins: [litStates(), defineOnceCalls(), noVariableEventNames(), publicOnly(), eventDetailReferences(), expandedTypes(ts), shippedPaths()],
 };

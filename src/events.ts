@@ -18,7 +18,7 @@ export type SardErrorDetail = Problem;
 
 /** `sard-ready`: the event file (and its topology) loaded with no error. */
 export interface SardReadyDetail {
-  /** The event file's URL as resolved against the page; empty for an inline event file. */
+  /** The event file's URL as resolved against the page; `inline` for an inline or JS-set event file (as a problem's `file`). */
   eventFile: string;
 }
 
