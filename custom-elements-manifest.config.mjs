@@ -1,4 +1,7 @@
 import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+
+const packageName = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).name;
 
 /**
  * Lit's internal state, `static properties = { name: { state: true } }`, has no attribute; the analyzer lists
@@ -149,8 +152,9 @@ function publicOnly() {
 }
 
 /**
- * Types the `@fires {CustomEvent<X>}` tags name are exported by the package (src/events.ts); each event type
- * says so with a reference, for tools that link or import them.
+ * Types the `@fires {CustomEvent<X>}` tags name are exported by the package's entry (src/events.ts, re-exported
+ * by src/index.ts); each event type says so with a reference, for tools that link or import them. By package, not
+ * module: src/events.ts is type-only, so the ESM build has no module for it (`import type { X } from 'sard'`).
  */
 function eventDetailReferences() {
   return {
@@ -160,7 +164,7 @@ function eventDetailReferences() {
         for (const declaration of mod.declarations ?? []) {
           for (const event of declaration.events ?? []) {
             const names = [...(event.type?.text ?? '').matchAll(/<\s*([A-Za-z_$][\w$]*)\s*>/g)].map((m) => m[1]);
-            if (names.length) event.type.references = names.map((name) => ({ name, module: 'src/events.ts' }));
+            if (names.length) event.type.references = names.map((name) => ({ name, package: packageName }));
           }
         }
       }

@@ -7,6 +7,7 @@
 //   dist/types/jsx-preact.d.ts   Preact 10 and 11: `declare module 'preact'` → JSX.IntrinsicElements
 //   dist/vscode.html-custom-data.json   VS Code's HTML custom data (html.customData)
 //   dist/web-types.json          JetBrains web-types
+//   dist/jsx.js, dist/jsx-react.js, dist/jsx-preact.js   empty modules, the runtime side of the three types entries
 //
 // Props are the elements' attributes and writable public properties, typed from the class itself
 // (`SardStory['layout']`), so the .d.ts files need no copy of a type; events are `on<event-name>` props
@@ -169,6 +170,9 @@ const out = (path, text) => {
 out('dist/types/jsx.d.ts', neutral);
 out('dist/types/jsx-react.d.ts', react);
 out('dist/types/jsx-preact.d.ts', preact);
+// Each types file has an empty module beside it, for the `default` condition of its export: an
+// `import 'sard/jsx-react'` written without `type` then costs nothing instead of failing to resolve.
+for (const name of ['jsx', 'jsx-react', 'jsx-preact']) out(`dist/${name}.js`, `// Types only: see dist/types/${name}.d.ts.\nexport {};\n`);
 out('dist/vscode.html-custom-data.json', JSON.stringify(vscode, null, 2) + '\n');
 out('dist/web-types.json', JSON.stringify(webTypes, null, 2) + '\n');
 console.log(`framework types and editor data for ${elements.length} elements: dist/types/jsx{,-react,-preact}.d.ts, dist/vscode.html-custom-data.json, dist/web-types.json`);

@@ -39,6 +39,8 @@ before(() => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   dir = mkdtempSync(join(root, '.tmp/types-consumer-'));
   mkdirSync(join(dir, 'node_modules/@types'), { recursive: true });
+  // Its own package.json: without one, `sard/…` would resolve as the repository's self-reference, not the install.
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   symlinkSync(root, join(dir, 'node_modules/sard'));
   for (const name of ['@types/react', 'csstype', 'preact']) symlinkSync(packageDir(name), join(dir, 'node_modules', name));
 });
@@ -69,12 +71,14 @@ function check(name, files, options = {}) {
   }
 }
 
-// The package's own files are reached through node_modules/sard by relative path: the exports map is the pkg
-// side's (and tested by the consumer test); this checks the declarations themselves.
+// The package's own files are reached through node_modules/sard by relative path (this checks the declarations
+// themselves), and the JSX entries by their package names once package.json exports them (as a consumer writes).
 const types = './node_modules/sard/dist/types';
+const exported = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).exports ?? {};
+const jsxEntry = (name) => (exported[`./${name}`] ? `sard/${name}` : `${types}/${name}.js`);
 
-const events = (entry) => `import '${types}/${entry}.js';
-import type { StepEventDetail, SardErrorDetail, SardReadyDetail } from '${types}/index.js';
+const events = (entry, main = `${types}/index.js`) => `import '${entry}';
+import type { StepEventDetail, SardErrorDetail, SardReadyDetail } from '${main}';
 
 const story = document.createElement('sard-story');
 story.addEventListener('sard-step-enter', (e) => {
@@ -95,13 +99,17 @@ story.addEventListener('sard-step-enter', (e) => e.detail.nope);
 `;
 
 test('DOM events are typed: the registering entry (define) and the classes entry (index)', () => {
-  assert.equal(check('events-define', { 'events-define.ts': events('define').replace("document.createElement('sard-story')", "document.querySelector('sard-story')!") }), '');
+  const registering = (entry, main) => events(entry, main).replace("document.createElement('sard-story')", "document.querySelector('sard-story')!");
   // Without registration there is no tag map entry: the element comes from the class.
-  const classes = events('index').replace("import '", "import { SardStory } from '").replace("document.createElement('sard-story')", 'new SardStory()');
-  assert.equal(check('events-index', { 'events-index.ts': classes }), '');
+  const classes = (entry, main) => events(entry, main).replace("import '", "import { SardStory } from '").replace("document.createElement('sard-story')", 'new SardStory()');
+  assert.equal(check('events-define', { 'events-define.ts': registering(`${types}/define.js`) }), '');
+  assert.equal(check('events-index', { 'events-index.ts': classes(`${types}/index.js`) }), '');
+  // As a consumer writes it, once package.json exports the entries.
+  if (exported['.']) assert.equal(check('events-sard', { 'events-sard.ts': registering('sard', 'sard') }), '');
+  if (exported['./elements']) assert.equal(check('events-elements', { 'events-elements.ts': classes('sard/elements', 'sard/elements') }), '');
 });
 
-const tsx = (entry, hooks, className) => `import type {} from '${types}/${entry}.js';
+const tsx = (entry, hooks, className) => `import type {} from '${jsxEntry(entry)}';
 import type { SardStory, SardMap } from '${types}/index.js';
 import { useRef } from '${hooks}';
 
