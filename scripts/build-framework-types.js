@@ -137,12 +137,9 @@ const webTypes = {
         attributes: (el.attributes ?? []).map((attr) => ({
           name: attr.name,
           ...(attr.description ? { description: attr.description } : {}),
-          ...(attr.default !== undefined ? { default: attr.default } : {}),
-          value: isBoolean(attr)
-            ? { type: 'boolean', required: false }
-            : values(attr)
-              ? { type: 'enum', kind: 'plain' }
-              : { type: attr.type?.text ?? 'string', kind: 'plain' },
+          // A property's `null` default means "no attribute": nothing an editor should offer.
+          ...(attr.default !== undefined && attr.default !== 'null' ? { default: attr.default } : {}),
+          value: isBoolean(attr) ? { type: 'boolean', required: false } : { type: attr.type?.text ?? 'string', kind: 'plain' },
           ...(values(attr) ? { values: values(attr).map((name) => ({ name })) } : {}),
         })),
         events: (el.events ?? []).map((e) => ({ name: e.name, ...(e.description ? { description: e.description } : {}) })),
