@@ -11,3 +11,6 @@ export { foldStory } from './logic/story/state.js';
 export { formatNumber, formatDate } from './logic/format/format.js';
 export type * from './logic/story/types.js';
 export type { Words } from './logic/format/words.js';
+// Type-only (no bytes in the bundles): the detail types of the `sard-*` DOM events, and their HTMLElementEventMap entries.
+export type { StepEventDetail, SardErrorDetail, SardReadyDetail, SardEventMap } from './events.js';
+export type { StoryLayout, EffectiveLayout } from './components/sard-story/sard-story.component.js';

@@ -11,11 +11,13 @@ import { tweenValue } from '../../logic/story/tween.js';
  * Once a tween ends the shown number is exactly `Intl.NumberFormat(locale).format(value)`.
  *
  * @summary A counter (people besieged, days of siege, areas held…).
+ * @tagname sard-counter
  * @csspart counter - The whole counter.
  * @csspart counter-value - The number (bidi-isolated from its label).
  * @csspart counter-label - The label.
  * @cssproperty --sard-counter-size - Size of the number (default 2em).
  * @cssproperty --sard-counter-color - Colour of the number.
+ * @cssproperty --sard-font-size - Base font size (default 16px; on a narrow screen at most 13px).
  */
 export class SardCounter extends StoryGraphic {
   static override styles = [

@@ -8,8 +8,10 @@ import { formatDate, isoDatetime } from '../../logic/format/format.js';
  * where the sources give no day), with the locale's "about" when it is approximate.
  *
  * @summary The date of the active event.
+ * @tagname sard-date
  * @csspart date - The `<time>` element.
- * @cssproperty --sard-date-size - Size of the date (default 1.25em).
+ * @cssproperty --sard-date-size - Size of the date (default 1.25 × --sard-font-size).
+ * @cssproperty --sard-font-size - Base font size (default 16px).
  */
 export class SardDate extends StoryGraphic {
   static override styles = [

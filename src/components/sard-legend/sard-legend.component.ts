@@ -14,11 +14,18 @@ const PREFIX = 'sard-legend-hatch';
  * never inline style attributes (strict CSP).
  *
  * @summary The legend of control states.
+ * @tagname sard-legend
  * @csspart legend - The list.
  * @csspart swatch - A colour swatch.
  * @csspart legend-label - A state's label.
  * @csspart legend-fold - On a narrow screen, the `<details>` the legend folds into.
  * @csspart legend-toggle - Its `<summary>`, the control that opens the legend.
+ * @cssproperty --sard-state-ID - Swatch of control state ID (default: the state's colour in the event file), as on the map.
+ * @cssproperty --sard-legend-stroke - Outline of the swatches (default rgb(0 0 0 / 0.4)).
+ * @cssproperty --sard-map-line - Colour of the dashed line in the entry for approximate lines and points, as on the map.
+ * @cssproperty --sard-font-size - Base font size (default 16px); the legend is 0.875 of it.
+ * @cssproperty --sard-accent - Focus ring of the legend toggle.
+ * @cssproperty --sard-bg - Background of the opened legend on a narrow screen (default #fff).
  */
 export class SardLegend extends StoryGraphic {
   static override styles = [

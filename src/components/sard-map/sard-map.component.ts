@@ -26,6 +26,7 @@ import { mapStyles } from './sard-map.styles.js';
  * `internal/`: the drawing, the state applier, the label layer and the camera.
  *
  * @summary SVG map of the current state.
+ * @tagname sard-map
  * @csspart map - The map frame (it has the map's accessible description).
  * @csspart credit - The credit line under the map (on a map narrower than 30em, shown over the map by the credit button).
  * @csspart credit-toggle - The button that shows the credit on a narrow map.
@@ -39,9 +40,15 @@ import { mapStyles } from './sard-map.styles.js';
  * @cssproperty --sard-map-line - Colour of lines.
  * @cssproperty --sard-map-point - Colour of points.
  * @cssproperty --sard-map-halo - Halo around points and labels.
- * @cssproperty --sard-accent - Highlighted lines, points and areas.
+ * @cssproperty --sard-accent - Highlighted lines, points and areas, unless --sard-map-highlight is set; focus ring of the credit button.
+ * @cssproperty --sard-map-highlight - Highlighted areas (outline), lines and points (default --sard-accent).
  * @cssproperty --sard-map-label - Colour of place labels.
  * @cssproperty --sard-map-label-size - Size of place labels (default 12px).
+ * @cssproperty --sard-map-area-label - Colour of area labels (default #4a4a4a).
+ * @cssproperty --sard-map-area-label-size - Size of area and base-layer labels (default 11px).
+ * @cssproperty --sard-map-base-label - Colour of base-layer labels (default #77736a).
+ * @cssproperty --sard-map-credit - Colour of the credit line (default #5f5f5f).
+ * @cssproperty --sard-font-size - Base font size (default 16px).
  * @cssproperty --sard-map-fade - Length of the fill cross-fade (default 600ms).
  */
 export class SardMap extends StoryGraphic {

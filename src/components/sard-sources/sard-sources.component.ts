@@ -14,10 +14,12 @@ export { isSafeUrl };
  * numbered in the story's digits, as the steps of a story with `cite` mark them.
  *
  * @summary The story's sources, rendered from the event file.
+ * @tagname sard-sources
  * @slot heading - Optional heading, replacing the default "Sources".
  * @csspart sources - The list.
  * @csspart source - One source.
  * @csspart source-number - Its number.
+ * @cssproperty --sard-accent - Focus ring of the source a citation leads to (default #b03a2e).
  */
 export class SardSources extends StoryGraphic {
   static override styles = css`

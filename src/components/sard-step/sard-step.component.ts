@@ -7,11 +7,13 @@ import type { SardSources } from '../sard-sources/sard-sources.component.js';
  * a step without `event` shows the event of the nearest earlier step that has one.
  *
  * @summary A section of story text tied to an event.
+ * @tagname sard-step
  * @slot - The author's text (light DOM: readable without JavaScript).
  * @csspart debug-label - The step id shown in debug mode.
  * @csspart citations - With `cite` on the story: the line of source numbers the step ends with.
  * @csspart citations-heading - The word before them ("Sources").
  * @csspart citation - One source number, a link to its entry in `<sard-sources>`.
+ * @cssproperty --sard-accent - Focus ring of the step (default #b03a2e).
  * @cssproperty --sard-step-gap - Space after each step (default 60vh in scrolling layouts; set on the story).
  */
 export class SardStep extends LitElement {
@@ -34,13 +36,13 @@ export class SardStep extends LitElement {
   /** The id of the event this step shows. */
   event: string | null = null;
 
-  /** Set by the story in debug mode: the step's index and event. */
+  /** Set by the story in debug mode: the step's index and event. @internal */
   debugLabel = '';
 
   /** Whether this step is the story's active step (set by the story). */
   active = false;
 
-  /** Set by a story with `cite`: the sources of this step's event. */
+  /** Set by a story with `cite`: the sources of this step's event. @internal */
   citations: Citations | null = null;
 
   override connectedCallback() {

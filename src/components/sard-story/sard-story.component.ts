@@ -32,6 +32,7 @@ export interface StepEventDetail {
  * state as of the active step's event, from one JSON event file.
  *
  * @summary A scroll-driven story from one event file.
+ * @tagname sard-story
  * @slot - `<sard-step>` elements: the author's text.
  * @slot graphic - Graphic elements (`<sard-map>`, `<sard-counter>`, `<sard-date>`, `<sard-legend>`), kept in view.
  * @slot events - Optional inline event file: `<script type="application/json" slot="events">`.
@@ -40,6 +41,7 @@ export interface StepEventDetail {
  * @csspart steps - The column of steps.
  * @csspart problems - The author-facing list of errors (and of warnings in debug mode).
  * @cssproperty --sard-font - Font family of the story and its graphics.
+ * @cssproperty --sard-font-size - Base font size of the graphics (default 16px); set it on the story.
  * @cssproperty --sard-text - Text colour.
  * @cssproperty --sard-bg - Background colour.
  * @cssproperty --sard-accent - Accent colour (focus rings, highlights).
@@ -52,10 +54,10 @@ export interface StepEventDetail {
  * @cssproperty --sard-card-bg - Background of text cards in `overlay` layout.
  * @cssproperty --sard-card-width - Width of text cards in `overlay` layout.
  * @cssproperty --sard-rule - The line under the graphic in `stacked` layout.
- * @event sard-ready - The event file (and topology) loaded with no error.
- * @event sard-step-enter - A step became active: `detail: { index, eventId, direction }`.
- * @event sard-step-exit - A step stopped being active: `detail: { index, eventId, direction }`.
- * @event sard-error - One per problem: `detail: { level, file, path, message }`.
+ * @fires {CustomEvent<SardReadyDetail>} sard-ready - The event file (and topology) loaded with no error: `detail: { eventFile }`.
+ * @fires {CustomEvent<StepEventDetail>} sard-step-enter - A step became active: `detail: { index, eventId, direction }`.
+ * @fires {CustomEvent<StepEventDetail>} sard-step-exit - A step stopped being active: `detail: { index, eventId, direction }`.
+ * @fires {CustomEvent<SardErrorDetail>} sard-error - One per problem: `detail: { level, file, path, message }`.
  */
 export class SardStory extends LitElement {
   static override styles = storyStyles;
