@@ -213,6 +213,9 @@ customElements.define('app-shell', AppShell);
 
   const kitOnly = await viteBuild('kit-only', `import 'sard';\n`);
   assert.equal(litCopies(kitOnly.code), 1);
+  // The registering modules are kept although nothing is imported from them (package.json sideEffects).
+  for (const tag of ['sard-story', 'sard-step', 'sard-map', 'sard-counter', 'sard-date', 'sard-legend', 'sard-sources']) assert.match(kitOnly.code, new RegExp(`[\\w$]+\\(["'\\x60]${tag}["'\\x60],`), `${tag} is registered (defineOnce(tag, …))`);
+  assert.match(kitOnly.code, /customElements\.define/);
 
   const validator = await viteBuild('validator', `
 import { validateEventFile } from 'sard/validate';
@@ -220,6 +223,14 @@ console.log(validateEventFile(JSON.parse(document.body.textContent ?? '{}'), 'x'
 `);
   assert.equal(litCopies(validator.code), 0, 'no Lit in the validator');
   assert.doesNotMatch(validator.code, /customElements/, 'the validator registers nothing');
+
+  // sideEffects: what a module of sard/elements does not use is dropped, the element classes (and Lit) too.
+  const formatOnly = await viteBuild('format-only', `
+import { formatNumber } from 'sard/elements';
+console.log(formatNumber('en', 350000));
+`);
+  assert.equal(litCopies(formatOnly.code), 0, 'importing one function of sard/elements brings no element and no Lit');
+  assert.doesNotMatch(formatOnly.code, /customElements/);
 
   // For comparison: the self-contained bundle next to the app's own Lit (what issue 20 measured).
   const twoCopies = await viteBuild('bundle-and-lit', `
@@ -229,7 +240,7 @@ class AppShell extends LitElement { override render() { return html\`<slot></slo
 customElements.define('app-shell', AppShell);
 `);
   assert.equal(litCopies(twoCopies.code), 2, 'the self-contained bundle carries its own Lit (the control)');
-  Object.assign(sizes, { viteWithOwnLit: withLit.gzip, viteKitOnly: kitOnly.gzip, viteValidatorOnly: validator.gzip, viteBundlePlusOwnLit: twoCopies.gzip });
+  Object.assign(sizes, { viteWithOwnLit: withLit.gzip, viteKitOnly: kitOnly.gzip, viteValidatorOnly: validator.gzip, viteOneFunctionOfElements: formatOnly.gzip, viteBundlePlusOwnLit: twoCopies.gzip });
 });
 
 const EVENT_FILE = join(root, 'data/aleppo-2016.en.events.json');
