@@ -54,7 +54,8 @@ const compilerOptions = {
   strict: true,
   noEmit: true,
   skipLibCheck: false,
-  preserveSymlinks: true,
+  // No preserveSymlinks: the consumer and the package must meet the same @types/react (realpaths), or the
+  // augmentation lands on a second copy of the module.
   types: [],
 };
 
@@ -110,7 +111,7 @@ test('DOM events are typed: the registering entry (define) and the classes entry
 });
 
 const tsx = (entry, hooks, className) => `import type {} from '${jsxEntry(entry)}';
-import type { SardStory, SardMap } from '${types}/index.js';
+import type { SardStory, SardMap } from '${exported['./elements'] ? 'sard/elements' : `${types}/index.js`}';
 import { useRef } from '${hooks}';
 
 export function Story() {
