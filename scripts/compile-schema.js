@@ -3,6 +3,11 @@
 // single source of truth; src/logic/validate/schema-check.ts interprets it at run time
 // without eval (see that file for the keyword subset and why).
 //
+// The shipped schema is plain draft-07 that strict Ajv compiles: the kit's
+// author-facing messages live in src/logic/validate/schema-messages.json (a
+// custom `errorMessage` keyword in the schema is an error under strict Ajv) and
+// are put back here as `errorMessage` on the nodes they name.
+//
 // The module is smaller than the JSON (about 0.4 KB gzip): every `$ref` is
 // resolved here, so the checker never looks one up, and a sub-schema written
 // more than once (a definition used in several places, or the same literal
@@ -10,7 +15,23 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 
 const schema = JSON.parse(readFileSync(new URL('../schema/event-file.schema.json', import.meta.url), 'utf8'));
+const { $comment: _why, ...messages } = JSON.parse(
+  readFileSync(new URL('../src/logic/validate/schema-messages.json', import.meta.url), 'utf8'),
+);
 const prose = new Set(['title', 'description', '$id', '$schema', '$comment']);
+
+/** The schema node a JSON Pointer (RFC 6901) names; a message for a node that is gone must fail the build, not vanish. */
+function at(pointer) {
+  let node = schema;
+  for (const token of pointer.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))) {
+    node = node !== null && typeof node === 'object' && Object.hasOwn(node, token) ? node[token] : undefined;
+    if (node === undefined) throw new Error(`schema-messages: no schema node at ${pointer}`);
+  }
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) throw new Error(`schema-messages: ${pointer} is not a schema`);
+  return node;
+}
+// Appended last, where the keyword stood when it lived in the schema, so the module keeps its bytes.
+for (const [pointer, message] of Object.entries(messages)) at(pointer).errorMessage = message;
 
 function strip(node, inProperties = false) {
   if (Array.isArray(node)) return node.map((n) => strip(n));
@@ -48,9 +69,49 @@ function resolve(node, seen = []) {
   return out;
 }
 
+// Keywords the checker applies only to values of one type (it skips them for any other).
+const guardedBy = {
+  object: ['required', 'properties', 'additionalProperties'],
+  array: ['items', 'minItems', 'maxItems'],
+  string: ['pattern'],
+};
+const typesOf = (node) => [].concat(node.type ?? []);
+
+/**
+ * `{"oneOf": [{"type": ["number", "null"]}, {"type": "object", …}]}` read as `{"type": ["number", "null", "object"], …}`.
+ * Strict Ajv refuses union types beside other keywords (strictTypes), so the schema spells them as a
+ * `oneOf` of disjoint types; for the checker the two are the same verdicts and the same messages
+ * (a value of none of the types: "expected number or null or object, got …"; of one type: that branch's
+ * problems), and the union is shorter. Folded only when every branch has a type, the types do not
+ * overlap and each branch's other keywords are ones the checker applies to its own type alone.
+ */
+function foldUnion(node) {
+  const { oneOf, ...rest } = node;
+  if (!Array.isArray(oneOf) || 'type' in rest || !oneOf.every((b) => b !== null && typeof b === 'object' && 'type' in b)) return node;
+  const types = oneOf.flatMap(typesOf);
+  if (new Set(types).size !== types.length) return node;
+  const merged = { type: types };
+  for (const branch of oneOf) {
+    for (const [key, value] of Object.entries(branch)) {
+      if (key === 'type') continue;
+      const own = typesOf(branch).length === 1 && (guardedBy[typesOf(branch)[0]] ?? []).includes(key);
+      if (!own || key in merged || key in rest) return node;
+      merged[key] = value;
+    }
+  }
+  return { ...merged, ...rest };
+}
+function fold(node) {
+  if (Array.isArray(node)) return node.map(fold);
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) out[key] = key === 'const' ? value : fold(value);
+  return foldUnion(out);
+}
+
 // Serialise, sharing every schema object (not `properties` maps, `required` lists or `const` values)
 // that occurs more than once.
-const resolved = resolve(rootSchema);
+const resolved = fold(resolve(rootSchema));
 const isSchema = (node) => node !== null && typeof node === 'object' && !Array.isArray(node);
 const counts = new Map();
 function count(node) {

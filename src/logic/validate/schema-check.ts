@@ -7,8 +7,10 @@
  * the schema grows one it does not know), and its verdicts are cross-checked
  * against Ajv in the Node tests.
  *
- * `errorMessage` (the keyword VS Code also shows) collapses every problem inside
- * a node into one author-facing message, e.g. "malformed date: expected …".
+ * `errorMessage` collapses every problem inside a node into one author-facing
+ * message, e.g. "malformed date: expected …". The shipped schema has none (strict
+ * Ajv rejects unknown keywords): scripts/compile-schema.js puts them on the kit's
+ * copy from schema-messages.json.
  */
 export interface JsonSchema {
   type?: string | string[];
