@@ -5,6 +5,7 @@
  * will be next to the event file once exported).
  */
 import type { Draft } from './logic/export.js';
+import schema from '../schema/event-file.schema.json';
 
 export interface LoadedDraft {
   eventsName: string;
@@ -26,6 +27,14 @@ function renameTopology(events: string, replacement: string): string {
   return events.replace(/("topology"\s*:\s*)"(?:[^"\\]|\\.)*"/, (_, head: string) => `${head}${JSON.stringify(replacement)}`);
 }
 
+/**
+ * A `"$schema"` written relative to the repository (`../../schema/…`) would point nowhere in the author's
+ * project: it becomes the schema's published address, which editors read from any folder.
+ */
+function publishedSchema(events: string): string {
+  return events.replace(/("\$schema"\s*:\s*)"(\.{1,2}\/(?:[^"\\]|\\.)*)"/, (_, head: string) => `${head}${JSON.stringify(schema.$id)}`);
+}
+
 /** Fetches the topology an event file names (relative to `eventsUrl`) and renames it to its file name. */
 async function withTopology(events: string, eventsUrl: string): Promise<Pick<LoadedDraft, 'events' | 'topology'>> {
   let url: string | null = null;
@@ -35,10 +44,10 @@ async function withTopology(events: string, eventsUrl: string): Promise<Pick<Loa
   } catch {
     // Not JSON: the editor shows the kit's message; there is no topology to fetch.
   }
-  if (!url) return { events, topology: null };
+  if (!url) return { events: publishedSchema(events), topology: null };
   const name = basename(url);
   const data = JSON.parse(await fetchText(url)) as unknown;
-  return { events: renameTopology(events, name), topology: { name, url, data } };
+  return { events: publishedSchema(renameTopology(events, name)), topology: { name, url, data } };
 }
 
 /** The story element's `src` set to the event file's name (the HTML an author pastes next to the file). */

@@ -125,6 +125,7 @@ test('a dropped GeoJSON (world-atlas countries) is drawn, and the exported files
     assert.deepEqual(drawn, ['denmark', 'finland', 'iceland', 'norway', 'sweden'], 'ids from the names');
     const file = JSON.parse(await jsonText(page));
     assert.equal(file.map.topology, 'nordic.topo.json');
+    assert.equal(file.$schema, 'https://unpkg.com/sard@0/schema/event-file.schema.json', 'a $schema that works in the author\'s project');
     assert.equal(file.map.areas, 'areas');
     assert.match(await page.locator('#pg-status').innerText(), /5 areas had no id/);
 
@@ -213,6 +214,8 @@ test('a draft travels in a link: the same texts open from it', async () => {
   const { page, context } = await openPlayground('?template=region&lang=en');
   try {
     await page.click('[data-action="copy-link"]');
+    // The link is made (compressed) after the click: wait for it in the box.
+    await page.waitForFunction(() => /#draft=/.test(document.querySelector('#pg-export-text').value), null, { timeout: 5000 });
     const link = await page.locator('#pg-export-text').inputValue();
     assert.match(link, /#draft=[\w-]+$/);
     const [events, html] = await page.evaluate(() => [window.sardPlayground.jsonEditor.text, window.sardPlayground.htmlEditor.text]);

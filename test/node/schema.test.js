@@ -20,7 +20,8 @@ const read = (path) => readFileSync(join(root, path), 'utf8');
 const SCHEMA_PATH = 'schema/event-file.schema.json';
 const schema = JSON.parse(read(SCHEMA_PATH));
 const pkg = JSON.parse(read('package.json'));
-const ID = `https://unpkg.com/${pkg.name}@1/${SCHEMA_PATH}`;
+// The package's major version in the address: the schema a file names stays the one of its major (0 until 1.0).
+const ID = `https://unpkg.com/${pkg.name}@${pkg.version.split('.')[0]}/${SCHEMA_PATH}`;
 
 // The Ajv class for the draft the schema declares (each class knows one draft's meta-schema).
 const AJV_FOR_DRAFT = {
