@@ -32,8 +32,25 @@ if (existsSync(esm)) {
   }
 }
 
+// The declarations too: an inferred type written as import("lit-html") names a package the consumer may not
+// have at the top of node_modules (pnpm's strict layout), so every package a .d.ts names must be a dependency.
+// Types the consumer brings itself (react, preact: the JSX entries) are peers of those entries, not ours.
+const types = join(root, 'dist/types');
+if (existsSync(types)) {
+  const deps = new Set([...Object.keys(pkg.dependencies ?? {}), pkg.name, 'react', 'preact']);
+  for (const file of walk(types).filter((f) => f.endsWith('.d.ts'))) {
+    for (const [, a, b] of readFileSync(file, 'utf8').matchAll(/from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      const spec = a ?? b;
+      if (!spec || spec.startsWith('.')) continue;
+      const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      const typesName = name.startsWith('@') ? `@types/${name.slice(1).replace('/', '__')}` : `@types/${name}`;
+      if (!deps.has(name) && !deps.has(typesName)) problems.push(`${relative(root, file)} names "${spec}", which is not in dependencies`);
+    }
+  }
+}
+
 if (problems.length) {
   console.error(`check-package: the package is incomplete:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`check-package: ${promised.size} promised files present; dist/esm imports only dependencies`);
+console.log(`check-package: ${promised.size} promised files present; dist/esm and dist/types name only dependencies`);

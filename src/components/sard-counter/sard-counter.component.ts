@@ -1,4 +1,4 @@
-import { html, css, nothing, type PropertyValues } from 'lit';
+import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
@@ -89,7 +89,7 @@ export class SardCounter extends StoryGraphic {
     this._frame = 0;
   }
 
-  override render() {
+  override render(): TemplateResult {
     const spec = this.story?.file.counters?.[this.counter];
     const locale = this.story?.locale ?? 'en';
     // The form of the value the counter settles on: while it tweens, the label does not run through the forms.

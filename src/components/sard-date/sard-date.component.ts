@@ -1,4 +1,4 @@
-import { html, css } from 'lit';
+import { html, css, type TemplateResult } from 'lit';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { formatDate, isoDatetime } from '../../logic/format/format.js';
@@ -28,7 +28,7 @@ export class SardDate extends StoryGraphic {
   /** A calendar for Intl.DateTimeFormat, e.g. `islamic`, `persian`; default: the locale's own. */
   calendar: string | null = null;
 
-  override render() {
+  override render(): TemplateResult {
     const story = this.story;
     const date = story?.state.date ?? null;
     const text = story ? formatDate(story.locale, date, this.calendar ?? undefined) : '';

@@ -1,4 +1,4 @@
-import { html, css, nothing } from 'lit';
+import { html, css, nothing, type TemplateResult } from 'lit';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { statePatterns } from '../../styles/patterns.js';
@@ -66,7 +66,7 @@ export class SardLegend extends StoryGraphic {
     `,
   ];
 
-  override render() {
+  override render(): TemplateResult | typeof nothing {
     const states = Object.entries(this.story?.file.states ?? {});
     const geo = this.story?.geo;
     // The approximate entry appears only if the story ever shows an approximate line or point.

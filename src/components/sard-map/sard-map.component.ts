@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { StoryGraphic } from '../story-graphic.js';
 import { graphicHostStyles } from '../../styles/graphic-host.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
@@ -159,7 +159,7 @@ export class SardMap extends StoryGraphic {
     }
   }
 
-  override render() {
+  override render(): TemplateResult {
     const model = this._model;
     const credit = this.story?.file.credit;
     // The frame is always there (it is what the resize observer watches); the drawing only with a topology.

@@ -1,4 +1,4 @@
-import { html, css, nothing } from 'lit';
+import { html, css, nothing, type TemplateResult } from 'lit';
 import { StoryGraphic } from '../story-graphic.js';
 import { formatDate, formatNumber } from '../../logic/format/format.js';
 import { isSafeUrl } from '../../logic/validate/urls.js';
@@ -34,7 +34,7 @@ export class SardSources extends StoryGraphic {
     cite { unicode-bidi: isolate; }
   `;
 
-  override render() {
+  override render(): TemplateResult {
     const story = this.story;
     const sources = Object.entries(story?.file.sources ?? {});
     // Until the event file is in (or if it never is), the author's static copy shows.

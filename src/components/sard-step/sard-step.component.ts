@@ -1,4 +1,4 @@
-import { LitElement, html, css } from 'lit';
+import { LitElement, html, css, type TemplateResult } from 'lit';
 import type { Citations } from '../../logic/format/citations.js';
 import type { SardSources } from '../sard-sources/sard-sources.component.js';
 
@@ -51,7 +51,7 @@ export class SardStep extends LitElement {
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`<slot></slot>${this.citations?.marks.length
         ? html`<p part="citations"><span part="citations-heading">${this.citations.heading}</span>${this.citations.marks.map(
             (c) => html`<a part="citation" href="#source-${c.id}" aria-label=${c.label} title=${c.label} @click=${(e: Event) => this._reveal(e, c.id)}>${c.number}</a>`,

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { StoryProvider, type StoryContext } from '../../context.js';
 import { storyStyles } from './sard-story.styles.js';
 import { ReducedMotionController } from '../../controllers/reduced-motion.js';
@@ -268,7 +268,7 @@ export class SardStory extends LitElement {
     });
   }
 
-  override render() {
+  override render(): TemplateResult {
     // In `flat` the sticky graphic is not shown: each step is followed by a still of its own state.
     // A story that could not be shown is an article: no scroll padding around its text.
     const failed = this._problems._failed();

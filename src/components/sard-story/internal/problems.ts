@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { formatProblem } from '../../../logic/validate/json-path.js';
 import type { Problem } from '../../../logic/story/types.js';
 import { wordsFor, type Words } from '../../../logic/format/words.js';
@@ -43,7 +43,7 @@ export class ProblemList {
     this._list = [...this._list.filter((p) => p.file !== location.href || !p.path), ...fresh];
   }
 
-  _render(debug: boolean, locale: string, strings?: Partial<Words>) {
+  _render(debug: boolean, locale: string, strings?: Partial<Words>): TemplateResult {
     const errors = this._list.filter((p) => p.level === 'error');
     const warnings = debug ? this._list.filter((p) => p.level === 'warning') : [];
     return html`${errors.length ? this._renderList(errors, html`<p lang=${locale} dir="auto">${wordsFor(locale, strings).failed}</p>`, false) : nothing}
