@@ -55,6 +55,15 @@ const CUTS = [
   { file: 'entry.js', what: 'the excluded steps', find: '\t\tif (!exclude[index]) cb.stepEnter(response);\n\t\tif (isTriggerOnce) exclude[index] = true;\n', put: '\t\tcb.stepEnter(response);\n' },
   { file: 'entry.js', what: "a step's progress", find: '\t\t\tprogress: 0,\n' },
   { file: 'entry.js', what: 'the progress callback', find: '\t\t\tstepProgress: () => { },\n' },
+  // sard always passes its offset in px (never a share of the viewport, and a step's own offset is cut above),
+  // so the trigger line is the offset's value as it stands, and the offset needs no format.
+  {
+    file: 'entry.js',
+    what: 'the offset in px',
+    find: '\t\tconst off = step.offset || globalOffset;\n\t\tconst factor = off.format === "pixels" ? 1 : h;\n\t\tconst offset = off.value * factor;\n\t\tconst marginTop = step.height / 2 - offset;\n',
+    put: '\t\tconst offset = globalOffset.value;\n\t\tconst marginTop = step.height / 2 - offset;\n',
+  },
+  { file: 'parseOffset.js', what: "the offset's format", find: 'return { format: "pixels", value: v };', put: 'return { value: v };' },
   // sard always passes an offset: the getter form is never used.
   { file: 'entry.js', what: 'the offset getter', find: '\t\tif (x === null || x === undefined) return globalOffset.value;\n' },
   // The options sard never passes (their uses are cut above), and the scroll direction, which the callbacks would
