@@ -33,7 +33,13 @@ const compress = { passes: 2, unsafe: true, unsafe_arrows: true, unsafe_methods:
 // API): terser shortens them. Lit's own `_$…` members are left alone.
 const mangle = { properties: { regex: /^_[A-Za-z]/ } };
 // ascii_only: the Arabic strings as \u escapes (the same strings), which gzip packs tighter than UTF-8: about 75 B.
-const terse = (module) => terser({ ecma: 2020, module, compress, mangle, format: { comments: false, ascii_only: true } });
+// The licences of what the bundles carry, kept as one comment that minifiers and CDNs leave in place (`/*!`):
+// each bundled package's licence and copyright holder; the full texts are in THIRD-PARTY-NOTICES.md
+// (npm run notices, checked by test/node/package.test.js).
+export const LICENCE_BANNER =
+  '/*! @license sard MIT; lit BSD-3-Clause (c) Google LLC; d3-geo, d3-array, d3-interpolate ISC (c) Mike Bostock; ' +
+  'topojson-client ISC (c) Michael Bostock; d3-geo MIT (c) Charles Karney; scrollama MIT (c) Russell Goldenberg; see THIRD-PARTY-NOTICES.md */';
+const terse = (module) => terser({ ecma: 2020, module, compress, mangle, format: { comments: false, ascii_only: true, preamble: LICENCE_BANNER } });
 
 // The kit has no decorators (see SardStory's `properties`), so TypeScript's output needs no tslib helper. A
 // decorator added later, or anything else that asks for one, fails the build here instead of quietly bringing

@@ -17,6 +17,12 @@ export function minifyLitCss() {
       // Selectors: [part='credit'] is [part=credit] (an identifier needs no quotes); :has(+ x) is :has(+x).
       .replace(/=(['"])([a-zA-Z][\w-]*)\1\]/g, '=$2]')
       .replace(/\(([+~]) /g, '($1')
+      // `.fold ~ x` is `.fold~x` (`~` is only ever a combinator here).
+      .replace(/ ~ /g, '~')
+      // Times: 300ms is .3s, 1200ms 1.2s (a whole number of tenths, the same duration).
+      .replace(/(?<![\w.-])(\d*)(\d)00ms\b/g, '$1.$2s')
+      // calc(): only + and - need spaces around them; a * followed by a number is calc's (a selector's * never is).
+      .replace(/ \* (?=[\d.])/g, '*')
       .trim();
   return {
     name: 'minify-lit-css',

@@ -55,6 +55,15 @@ const CUTS = [
   { file: 'entry.js', what: 'the excluded steps', find: '\t\tif (!exclude[index]) cb.stepEnter(response);\n\t\tif (isTriggerOnce) exclude[index] = true;\n', put: '\t\tcb.stepEnter(response);\n' },
   { file: 'entry.js', what: "a step's progress", find: '\t\t\tprogress: 0,\n' },
   { file: 'entry.js', what: 'the progress callback', find: '\t\t\tstepProgress: () => { },\n' },
+  // sard always passes its offset in px (never a share of the viewport, and a step's own offset is cut above),
+  // so the trigger line is the offset's value as it stands, and the offset needs no format.
+  {
+    file: 'entry.js',
+    what: 'the offset in px',
+    find: '\t\tconst off = step.offset || globalOffset;\n\t\tconst factor = off.format === "pixels" ? 1 : h;\n\t\tconst offset = off.value * factor;\n\t\tconst marginTop = step.height / 2 - offset;\n',
+    put: '\t\tconst offset = globalOffset.value;\n\t\tconst marginTop = step.height / 2 - offset;\n',
+  },
+  { file: 'parseOffset.js', what: "the offset's format", find: 'return { format: "pixels", value: v };', put: 'return { value: v };' },
   // sard always passes an offset: the getter form is never used.
   { file: 'entry.js', what: 'the offset getter', find: '\t\tif (x === null || x === undefined) return globalOffset.value;\n' },
   // The options sard never passes (their uses are cut above), and the scroll direction, which the callbacks would
@@ -63,6 +72,15 @@ const CUTS = [
   { file: 'entry.js', what: "the callbacks' direction", find: /const response = \{ element, index, direction \};/g, put: 'const response = { element, index };' },
   { file: 'entry.js', what: "a step's direction", find: /\n\t\tstep\.direction = direction;/g },
   { file: 'entry.js', what: "a step's first direction", find: '\t\t\tdirection: undefined,\n' },
+  // sard's one caller (scroll-steps' _setup) passes a non-empty array of steps (it returns before setup when
+  // there are none), its offset and the document as root, and a method as each callback: no defaults, no test.
+  { file: 'entry.js', what: 'the empty-steps return', find: '\t\tif (!steps.length) {\n\t\t\treturn S;\n\t\t}\n' },
+  { file: 'entry.js', what: 'the default offset', find: '\t\toffset = 0.5,\n', put: '\t\toffset,\n' },
+  { file: 'entry.js', what: 'the default root', find: '\t\troot = null\n', put: '\t\troot\n' },
+  { file: 'entry.js', what: 'the onStepEnter test', find: '\t\tif (typeof f === "function") cb.stepEnter = f;\n', put: '\t\tcb.stepEnter = f;\n' },
+  { file: 'entry.js', what: 'the onStepExit test', find: '\t\tif (typeof f === "function") cb.stepExit = f;\n', put: '\t\tcb.stepExit = f;\n' },
+  // A step's state starts absent, which reads as the undefined it was set to (only `if (!step.state)` reads it).
+  { file: 'entry.js', what: "a step's first state", find: '\t\t\tstate: undefined,\n' },
   ...['enable', 'disable', 'resize', 'onStepProgress'].map((method) => ({
     file: 'entry.js',
     what: `S.${method}`,

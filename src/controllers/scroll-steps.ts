@@ -53,7 +53,10 @@ export function lastStepAbove(steps: readonly Element[], y: number, from = -1): 
   return i;
 }
 
-/** The part of scrollama 3.2.0 sard uses (its own typings have no `root` and no offset in px). */
+/**
+ * The part of scrollama 3.2.0 sard uses (its own typings have no `root` and no offset in px). Every option is
+ * required and the steps are never empty: scripts/rollup-scrollama.js cuts scrollama's defaults and checks.
+ */
 interface Scrollama {
   setup(options: { step: HTMLElement[]; offset: string; root: Document }): Scrollama;
   onStepEnter(callback: () => void): Scrollama;

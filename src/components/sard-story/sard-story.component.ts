@@ -345,7 +345,7 @@ export class SardStory extends LitElement {
       if (!current()) return;
       this._narrowGraphic._fit(true, true);
     }
-    this.dispatchEvent(new CustomEvent('sard-ready', { detail: { eventFile: this._loader._fileUrl }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('sard-ready', { bubbles: true, composed: true, detail: { eventFile: this._loader._fileUrl } }));
     if (this.effectiveLayout !== 'flat') this._land();
     if (this._pendingGoTo !== undefined) {
       const id = this._pendingGoTo;

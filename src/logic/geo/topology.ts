@@ -146,9 +146,7 @@ export function buildGeo(
     if (shared.size) report('warning', where, `shared ids (each names all its features): ${[...shared].map((id) => `"${id}"`).join(', ')}`);
     if (withoutId) report('warning', where, `${withoutId} features without an id (drawn, no state)`);
   };
-  read('areas', spec.areas, 'areas');
-  read('lines', spec.lines, 'lines');
-  read('points', spec.points, 'points');
+  for (const kind of ['areas', 'lines', 'points'] as const) read(kind, spec[kind], kind);
   spec.base?.forEach((name, i) => read('base', name, `base[${i}]`));
 
   // Measured once per feature, on first use: a story reads the same few many times.

@@ -34,10 +34,18 @@ export function knownList(ids: Iterable<string>, limit = 12): string {
   return `known: ${shown}${all.length > limit ? `, … ${all.length - limit} more` : ''}`;
 }
 
+/** `unknown area "x" (known: a, b)`: every unknown-id message says it the same way. */
+export const unknownId = (what: string, id: unknown, known: Iterable<string>): string => `unknown ${what} "${id}" (${knownList(known)})`;
+
 export function checkReferences(doc: unknown, file: string, geo: Geo | null): Problem[] {
   const problems: Problem[] = [];
   const report = (level: Problem['level'], path: Path, message: string) =>
     problems.push({ level, file, path: formatPath(path), message });
+  const error = (path: Path, message: string) => report('error', path, message);
+  /** A string naming a key `d` lacks (a state, a source); anything else is the schema's to report. */
+  const checkKey = (d: Dict, what: string, id: unknown, path: Path) => {
+    if (typeof id === 'string' && !has(d, id)) error(path, unknownId(what, id, Object.keys(d)));
+  };
 
   const root = dict(doc);
   const states = dict(root.states);
@@ -56,7 +64,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
   const checkDay = (value: unknown, path: Path) => {
     // The form is the schema's to check; a day or month of the right form may still be none (2016-02-30, 2016-13).
     if (typeof value === 'string' && /^\d{4}-\d\d(-\d\d)?$/.test(value) && Number.isNaN(parseDay(value))) {
-      report('error', path, `malformed date: "${value}" is not a calendar ${isMonth(value) ? 'month' : 'day'}`);
+      error(path, `malformed date: "${value}" is not a calendar ${isMonth(value) ? 'month' : 'day'}`);
     }
   };
   const checkBBox = (value: unknown, path: Path) => {
@@ -66,13 +74,13 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     const inLat = (y: number) => y >= -90 && y <= 90;
     // west > east is a view across the antimeridian; west = east (or 180 and -180) would be no width at all.
     if (!inLon(w!) || !inLon(e!) || !inLat(s!) || !inLat(n!) || s! >= n! || !lonSpan(value as [number, number, number, number])) {
-      report('error', path, `malformed view: [west, south, east, north] needs ±180/±90, south < north, west ≠ east (west > east crosses 180°), got [${value.join(', ')}]`);
+      error(path, `malformed view: [west, south, east, north] needs ±180/±90, south < north, west ≠ east (west > east crosses 180°), got [${value.join(', ')}]`);
     }
   };
   const checkControl = (value: unknown, path: Path) => {
     for (const [area, state] of Object.entries(dict(value))) {
-      if (canCheck('areas') && !areaIds.has(area)) report('error', [...path, area], `unknown area "${area}" (${knownList(areaIds)})${noMap}`);
-      if (typeof state === 'string' && !has(states, state)) report('error', [...path, area], `unknown state "${state}" (${knownList(Object.keys(states))})`);
+      if (canCheck('areas') && !areaIds.has(area)) error([...path, area], unknownId('area', area, areaIds) + noMap);
+      checkKey(states, 'state', state, [...path, area]);
     }
   };
   /** Lines and points; `highlight` may name areas too (the map outlines them). */
@@ -83,15 +91,15 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     const checkable = canCheck('lines', 'points', ...(areas ? (['areas'] as const) : []));
     list(value).forEach((id, i) => {
       if (checkable && typeof id === 'string' && !known.has(id)) {
-        report('error', [...path, i], `unknown ${areas ? 'area, ' : ''}line or point "${id}" (${knownList(known)})${noMap}`);
+        error([...path, i], unknownId(`${areas ? 'area, ' : ''}line or point`, id, known) + noMap);
       }
     });
   };
   const checkCounterValues = (value: unknown, path: Path) => {
     for (const id of Object.keys(dict(value))) {
       const spec = counters[id];
-      if (!has(counters, id) || !isDict(spec)) report('error', [...path, id], `unknown counter "${id}" (${knownList(Object.keys(counters))})`);
-      else if (isDict(spec.derive)) report('error', [...path, id], `counter "${id}" is derived (${Object.keys(spec.derive).join(', ')}) and cannot be given a value`);
+      if (!has(counters, id) || !isDict(spec)) error([...path, id], unknownId('counter', id, Object.keys(counters)));
+      else if (isDict(spec.derive)) error([...path, id], `counter "${id}" is derived (${Object.keys(spec.derive).join(', ')}) and cannot be given a value`);
     }
   };
   const checkView = (value: unknown, path: Path) => {
@@ -101,7 +109,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
       const known = featureIds(kind);
       list(view[kind]).forEach((id, i) => {
         if (canCheck(kind) && typeof id === 'string' && !known.has(id)) {
-          report('error', [...path, kind, i], `unknown ${kind === 'areas' ? 'area' : 'point'} "${id}" (${knownList(known)})${noMap}`);
+          error([...path, kind, i], unknownId(kind === 'areas' ? 'area' : 'point', id, known) + noMap);
         }
       });
     }
@@ -114,7 +122,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     try {
       Intl.getCanonicalLocales(root.locale);
     } catch {
-      report('error', ['locale'], `"${root.locale}" is not a valid BCP 47 language tag (e.g. ar-SY, en-GB, ar-SY-u-nu-latn)`);
+      error(['locale'], `"${root.locale}" is not a valid BCP 47 language tag (e.g. ar-SY, en-GB, ar-SY-u-nu-latn)`);
     }
   }
   if (map) checkBBox(map.view, ['map', 'view']);
@@ -125,15 +133,12 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
   for (const [id, spec] of Object.entries(states)) {
     const color = dict(spec).color;
     if (typeof color === 'string' && !isColor(color.trim())) {
-      report('error', ['states', id, 'color'], `"${color}" is not a colour (use #rgb, #rrggbb, rgb(…), hsl(…) or a CSS colour name)`);
+      error(['states', id, 'color'], `"${color}" is not a colour (use #rgb, #rrggbb, rgb(…), hsl(…) or a CSS colour name)`);
     }
   }
   for (const [id, spec] of Object.entries(counters)) {
     const derive = dict(dict(spec).derive);
-    for (const key of ['count', 'areaKm2'] as const) {
-      const state = derive[key];
-      if (typeof state === 'string' && !has(states, state)) report('error', ['counters', id, 'derive', key], `unknown state "${state}" (${knownList(Object.keys(states))})`);
-    }
+    for (const key of ['count', 'areaKm2'] as const) checkKey(states, 'state', derive[key], ['counters', id, 'derive', key]);
     checkDay(derive.daysSince, ['counters', id, 'derive', 'daysSince']);
   }
   const initial = dict(root.initial);
@@ -150,7 +155,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
     const at = (...rest: Path): Path => ['events', i, ...rest];
     if (typeof event.id === 'string') {
       const first = firstUse.get(event.id);
-      if (first !== undefined) report('error', at('id'), `duplicate event id "${event.id}" (first used at events[${first}])`);
+      if (first !== undefined) error(at('id'), `duplicate event id "${event.id}" (first used at events[${first}])`);
       else firstUse.set(event.id, i);
     }
 
@@ -160,7 +165,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
       checkDay(date.start, at('date', 'start'));
       checkDay(date.end, at('date', 'end'));
       const [s, e] = [parseDay(date.start), parseDay(date.end, true)];
-      if (s > e) report('error', at('date'), `malformed date: the range ends (${date.end}) before it starts (${date.start})`);
+      if (s > e) error(at('date'), `malformed date: the range ends (${date.end}) before it starts (${date.start})`);
     } else checkDay(date, at('date'));
     const startMs = parseDay(start);
     if (!Number.isNaN(startMs) && typeof start === 'string') {
@@ -177,9 +182,7 @@ export function checkReferences(doc: unknown, file: string, geo: Geo | null): Pr
 
     const cited = list(event.sources);
     if (!cited.length) report('warning', at('sources'), `event "${String(event.id)}" cites no source`);
-    cited.forEach((id, k) => {
-      if (typeof id === 'string' && !has(sources, id)) report('error', at('sources', k), `unknown source "${id}" (${knownList(Object.keys(sources))})`);
-    });
+    cited.forEach((id, k) => checkKey(sources, 'source', id, at('sources', k)));
   });
   return problems;
 }
@@ -190,7 +193,7 @@ export function checkStepEvents(stepEvents: ReadonlyArray<string | null>, eventI
   stepEvents.forEach((id, i) => {
     // event="" is no event, as the story reads it.
     if (id && !eventIds.has(id)) {
-      problems.push({ level: 'error', file: pageUrl, path: `steps[${i}].event`, message: `unknown event "${id}" (${knownList(eventIds)})` });
+      problems.push({ level: 'error', file: pageUrl, path: `steps[${i}].event`, message: unknownId('event', id, eventIds) });
     }
   });
   return problems;

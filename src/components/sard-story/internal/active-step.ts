@@ -84,6 +84,6 @@ export class ActiveStep {
 
   private _dispatch(type: string, index: number, direction: 'up' | 'down') {
     const detail: StepEventDetail = { index, eventId: this._steps._eventIdOf(index), direction };
-    this._host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this._host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 }

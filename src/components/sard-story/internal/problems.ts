@@ -58,7 +58,7 @@ export class ProblemList {
   }
 
   private _report(problems: Problem[]) {
-    for (const problem of problems) this._host.dispatchEvent(new CustomEvent('sard-error', { detail: { ...problem }, bubbles: true, composed: true }));
+    for (const problem of problems) this._host.dispatchEvent(new CustomEvent('sard-error', { bubbles: true, composed: true, detail: { ...problem } }));
     this._host.requestUpdate();
   }
 }

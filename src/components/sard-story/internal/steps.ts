@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { checkStepEvents, knownList } from '../../../logic/validate/references.js';
+import { checkStepEvents, unknownId } from '../../../logic/validate/references.js';
 import type { EventFile, Problem } from '../../../logic/story/types.js';
 import type { SardStep } from '../../sard-step/sard-step.component.js';
 
@@ -79,7 +79,7 @@ export class StepList implements ReactiveController {
       ...checkStepEvents(this._list.map((s) => s.event), new Set(file.events.map((e) => e.id)), location.href),
       ...[...this._story.querySelectorAll('sard-counter:not([data-sard-still] *)')].flatMap((el, i): Problem[] => {
         const id = el.getAttribute('counter') ?? '';
-        return Object.hasOwn(counters, id) ? [] : [{ level: 'warning', file: location.href, path: `sard-counter[${i}].counter`, message: `unknown counter "${id}" (${knownList(Object.keys(counters))})` }];
+        return Object.hasOwn(counters, id) ? [] : [{ level: 'warning', file: location.href, path: `sard-counter[${i}].counter`, message: unknownId('counter', id, Object.keys(counters)) }];
       }),
     ];
   }
