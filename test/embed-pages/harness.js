@@ -92,22 +92,44 @@ export async function allProblems(page, problems) {
  * is the active step. Works whether the page or an ancestor of the story scrolls.
  */
 export async function scrollToStep(page, s, i, { timeout = 5000 } = {}) {
-  await page.evaluate(
-    ([s, i]) => {
-      const story = document.querySelectorAll('sard-story')[s];
-      const step = story.querySelectorAll('sard-step')[i];
-      const box = step.getBoundingClientRect();
-      // The trigger line: the viewport's middle, or in the narrow layout a third into the text below the graphic.
-      window.scrollTo(0, window.scrollY + box.top + box.height / 2 - (story.triggerY?.() ?? innerHeight / 2));
-    },
-    [s, i],
-  );
-  await page
-    .waitForFunction(([s, i]) => document.querySelectorAll('sard-story')[s].activeIndex === i, [s, i], { timeout })
-    .catch(async () => {
-      const now = await page.evaluate((s) => document.querySelectorAll('sard-story')[s].activeIndex, s);
-      throw new Error(`story ${s}: step ${i} never became active (activeIndex ${now})`);
-    });
+  const place = () =>
+    page.evaluate(
+      ([s, i]) => {
+        const story = document.querySelectorAll('sard-story')[s];
+        const step = story.querySelectorAll('sard-step')[i];
+        const box = step.getBoundingClientRect();
+        // The trigger line: the viewport's middle, or in the narrow layout a third into the text below the graphic.
+        window.scrollTo(0, window.scrollY + box.top + box.height / 2 - (story.triggerY?.() ?? innerHeight / 2));
+      },
+      [s, i],
+    );
+  const active = (ms) =>
+    page
+      .waitForFunction(([s, i]) => document.querySelectorAll('sard-story')[s].activeIndex === i, [s, i], { timeout: ms })
+      .then(() => true, () => false);
+  /** Where the step is now against the trigger line, and what the story says is active. */
+  const where = () =>
+    page.evaluate(
+      ([s, i]) => {
+        const story = document.querySelectorAll('sard-story')[s];
+        const box = story.querySelectorAll('sard-step')[i].getBoundingClientRect();
+        const line = story.triggerY?.() ?? innerHeight / 2;
+        return { activeIndex: story.activeIndex, onLine: box.top <= line && box.bottom >= line, top: Math.round(box.top), bottom: Math.round(box.bottom), line: Math.round(line) };
+      },
+      [s, i],
+    );
+  await place();
+  if (await active(timeout)) return;
+  // Not active: if the page moved under the step after the scroll (a resize or text size change still laying
+  // out, the narrow graphic changing height), the step is no longer on the line, and a reader scrolls again.
+  // A step that IS on the line and not active is the kit's fault: that fails at once.
+  const first = await where();
+  if (!first.onLine) {
+    await place();
+    if (await active(timeout)) return;
+  }
+  const now = await where();
+  throw new Error(`story ${s}: step ${i} never became active (activeIndex ${now.activeIndex}; step ${now.top}..${now.bottom} px, trigger line ${now.line} px${first.onLine ? ', on the line' : ', scrolled twice'})`);
 }
 
 /**
