@@ -20,8 +20,12 @@ export const mapStyles = css`
     block-size: 100%;
     display: block;
     overflow: hidden;
-    background: var(--sard-map-water, #f4f3ef);
   }
+  /* The camera moves the drawing as a picture about its top-left corner (see the camera). */
+  .drawing { background: var(--sard-map-water, #f4f3ef); transform-origin: 0 0; }
+  /* Points and labels are hidden while the camera flies (they must not scale with the picture) and come back where it lands. */
+  .overlay { transition: opacity 250ms ease-out; }
+  .overlay.away { opacity: 0; transition: opacity 120ms ease-in; }
   path { vector-effect: non-scaling-stroke; stroke-linejoin: round; stroke-linecap: round; }
   .base path { fill: var(--sard-map-land, #e6e3da); stroke: var(--sard-map-border, #a9a496); stroke-width: 0.8; }
   .area {
@@ -112,7 +116,8 @@ export const mapStyles = css`
 
   /* Forced colours: system colours, and hatching to tell control states apart. */
   @media (forced-colors: active) {
-    svg { forced-color-adjust: none; background: Canvas; }
+    svg { forced-color-adjust: none; }
+    .drawing { background: Canvas; }
     .base path { fill: Canvas; stroke: GrayText; }
     .area { fill: Canvas; stroke: CanvasText; stroke-width: 1; }
     .area[data-highlight='true'] { stroke: Highlight; stroke-width: 3; }

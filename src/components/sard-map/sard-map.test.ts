@@ -10,17 +10,32 @@ const mapOf = (story: SardStory) => story.querySelector('sard-map') as SardMap;
 const root = (story: SardStory) => mapOf(story).shadowRoot!;
 const all = (story: SardStory, selector: string) => [...root(story).querySelectorAll(selector)] as SVGElement[];
 const transformOf = (story: SardStory) => root(story).querySelector('.zoom')!.getAttribute('transform');
+const drawingOf = (story: SardStory) => root(story).querySelector<SVGSVGElement>('svg.drawing')!;
+const flying = (story: SardStory) => drawingOf(story).getAnimations().length > 0;
 
-/** Waits until the camera has stopped (the zoom transform is the same over several frames). */
+/** Waits until the camera has stopped (no flight, and the zoom transform the same over several frames). */
 async function settled(story: SardStory) {
   let last = transformOf(story);
   let still = 0;
   await until(() => {
     const now = transformOf(story);
-    still = now === last ? still + 1 : 0;
+    still = now === last && !flying(story) ? still + 1 : 0;
     last = now;
     return still >= 4;
   }, 'the map to settle', 5000);
+}
+
+/** Where the reader sees area `id` now (a flight included: the drawing's animated transform counts). */
+const seen = (story: SardStory, id = 'nw') => root(story).querySelector(`[data-area="${id}"]`)!.getBoundingClientRect();
+
+/** What the reader sees once the map rests: the drawing's transform, the shown points' places and the labels. */
+function restingView(story: SardStory) {
+  const at = (el: Element, ...names: string[]) => names.map((n) => Number(el.getAttribute(n)).toFixed(3)).join(',');
+  return {
+    transform: transformOf(story),
+    points: all(story, '[data-point][data-visible="true"]').map((p) => `${p.getAttribute('data-point')} ${p.getAttribute('transform')}`),
+    labels: all(story, 'text.on').map((t) => `${t.getAttribute('data-for')} ${at(t, 'x', 'y')}`).sort(),
+  };
 }
 
 /** Every data attribute matches the story's state. */
@@ -160,28 +175,57 @@ describe('<sard-map>', () => {
     expectInside(root(story).querySelector('[data-point="airport"] .dot')!.getBoundingClientRect(), frame, 'airport');
   });
 
-  it('an interrupted zoom retargets from where it is and ends at the new target', async () => {
+  it('an interrupted flight retargets from where it is and ends at the new target', async () => {
     const story = await mapStory();
     await scrollToStep(story, 0);
     await settled(story);
-    const start = transformOf(story);
-    await scrollToStep(story, 1); // zooms in to nw + ne
-    // Wait for the zoom to be under way (not a fixed sleep: on a slow machine 250 ms could be before or after).
-    await until(() => transformOf(story) !== start, 'the zoom to start');
-    const mid = transformOf(story);
-    expect(mid, 'moving').to.not.equal(start);
-    const frames: string[] = [];
-    const watch = new MutationObserver(() => frames.push(transformOf(story)!));
+    const start = seen(story).width;
+    await scrollToStep(story, 1); // flies in to nw + ne
+    // Wait for the flight to be under way (not a fixed sleep: on a slow machine 250 ms could be before or after).
+    await until(() => flying(story) && Math.abs(seen(story).width - start) > 2, 'the flight to start');
+    await scrollToStep(story, 2); // same view as step 1: the flight goes on
+    const mid = seen(story).width;
+    await scrollToStep(story, 3); // a new view before the first flight ended
+    const next = seen(story).width;
+    // No snap: the picture right after retargeting is about where it was, not back at the start.
+    expect(Math.abs(Math.log(next / mid))).to.be.below(Math.abs(Math.log(start / mid)) + 0.35);
+    await settled(story);
+    const frame = drawingOf(story).getBoundingClientRect();
+    expectInside(areasBox(story, ['nw', 'ne', 'sw', 'se']), frame, 'bbox view of the whole grid');
+  });
+
+  it('a flight moves the drawing as one picture (a transform animation, not a redraw per frame) and lands exactly where a jump lands', async () => {
+    const story = await mapStory();
+    await scrollToStep(story, 0);
+    await settled(story);
+    const redraws: string[] = [];
+    const watch = new MutationObserver((records) => records.forEach((r) => redraws.push((r.target as Element).getAttribute('class') ?? '')));
     watch.observe(root(story).querySelector('.zoom')!, { attributes: true, attributeFilter: ['transform'] });
-    await scrollToStep(story, 2); // same view as step 1: the zoom goes on
-    await scrollToStep(story, 3); // a new view before the first zoom ended
+    await scrollToStep(story, 1);
+    await until(() => flying(story), 'the flight to start');
+    const [flight] = drawingOf(story).getAnimations();
+    const keyframes = (flight!.effect as KeyframeEffect).getKeyframes();
+    expect(keyframes.length, 'the zoom path, sampled').to.be.greaterThan(10);
+    expect(keyframes.every((k) => /^translate\(.+\) scale\(.+\)$/.test(String(k.transform))), 'every keyframe is a transform').to.be.true;
+    expect(root(story).querySelector('svg.overlay')!.classList.contains('away'), 'points and labels hidden for the flight').to.be.true;
     await settled(story);
     watch.disconnect();
-    const scale = (t: string | null) => Number(/scale\(([^)]+)\)/.exec(t ?? '')![1]);
-    // No snap: the first frame after retargeting is close to where the camera was, not back at the start.
-    expect(Math.abs(Math.log(scale(frames[0]!) / scale(mid)))).to.be.below(Math.abs(Math.log(scale(start) / scale(mid))) + 0.35);
-    const frame = root(story).querySelector('svg')!.getBoundingClientRect();
-    expectInside(areasBox(story, ['nw', 'ne', 'sw', 'se']), frame, 'bbox view of the whole grid');
+    // At most twice: drawn where the picture covers the whole path (if it did not already), and crisply where it landed.
+    expect(redraws.length, 'drawing transforms written during the flight').to.be.at.most(2);
+    expect(root(story).querySelector('svg.overlay')!.classList.contains('away'), 'shown again on landing').to.be.false;
+    expect(getComputedStyle(drawingOf(story)).transform, 'the picture rests untransformed').to.equal('none');
+    await animationsDone(root(story));
+    const flown = restingView(story);
+    expectFitted(story, ['nw', 'ne']);
+
+    // The same step reached with reduced motion (at once): the same drawing, points and labels.
+    cleanup();
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const jumped = await mapStory();
+    await scrollToStep(jumped, 0);
+    await scrollToStep(jumped, 1);
+    await nextFrame();
+    expect(restingView(jumped)).to.deep.equal(flown);
   });
 
   it('reduced motion: no animation frames, no transitions, the view lands at once', async () => {
@@ -219,22 +263,18 @@ describe('<sard-map>', () => {
     expect(road.getAttribute('data-visible')).to.equal('true');
   });
 
-  it('a resize during a zoom keeps the zoom going to the refitted view', async () => {
+  it('a resize during a flight lands at once on the refitted view (a window being dragged never stalls a flight)', async () => {
     await setViewport({ width: 1000, height: 700 });
     const story = await mapStory();
     await scrollToStep(story, 0);
     await settled(story);
-    const start = transformOf(story);
     await scrollToStep(story, 1);
-    await until(() => transformOf(story) !== start, 'the zoom to start'); // resized while it runs
-    const frames: string[] = [];
-    const watch = new MutationObserver(() => frames.push(transformOf(story)!));
-    watch.observe(root(story).querySelector('.zoom')!, { attributes: true, attributeFilter: ['transform'] });
+    await until(() => flying(story), 'the flight to start'); // resized while it runs
     await setViewport({ width: 900, height: 650 });
+    await until(() => !flying(story), 'the flight to land');
     await settled(story);
-    watch.disconnect();
-    expect(new Set(frames).size, 'frames after the resize').to.be.greaterThan(5);
     expectFitted(story, ['nw', 'ne']);
+    expect(root(story).querySelector('svg.overlay')!.classList.contains('away'), 'points and labels shown').to.be.false;
   });
 
   it('a resize keeps the view', async () => {

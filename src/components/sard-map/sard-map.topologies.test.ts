@@ -31,9 +31,13 @@ const all = (story: SardStory, selector: string) => [...root(story).querySelecto
 const frameOf = (story: SardStory) => root(story).querySelector('svg')!.getBoundingClientRect();
 const areaEls = (story: SardStory, id: string) => all(story, `[data-area="${id}"]`) as SVGPathElement[];
 
-/** What moves with the camera: the zoom group's transform and the shown points' positions. */
+/** What moves with the camera: the zoom group's transform, the shown points' positions, and a flight under way (the drawing's animation). */
 const cameraOf = (story: SardStory) =>
-  [root(story).querySelector('.zoom')?.getAttribute('transform'), ...all(story, '[data-point][data-visible="true"]').map((p) => p.getAttribute('transform'))].join('|');
+  [
+    root(story).querySelector('.zoom')?.getAttribute('transform'),
+    root(story).querySelector('svg.drawing')?.getAnimations().length,
+    ...all(story, '[data-point][data-visible="true"]').map((p) => p.getAttribute('transform')),
+  ].join('|');
 
 /** Waits until the map has a size and the camera has stopped (nothing moves over several frames). */
 async function settled(story: SardStory) {

@@ -1,37 +1,67 @@
 /**
  * The map's camera: which part of the projected drawing fills the frame. It
  * moves along a van Wijk and Nuij path (d3-interpolate's interpolateZoom: the
- * path that feels shortest, zooming out while travelling far), eased, and is
- * put on the drawing as one transform. An interrupted zoom retargets from
- * wherever it is; it never snaps back.
+ * path that feels shortest, zooming out while travelling far), eased.
+ *
+ * A move runs on the compositor: the map is drawn once, at a camera whose view
+ * holds the whole path, and that picture is moved and scaled by a transform
+ * animation (see logic/geo/flight.ts), so no frame of the flight lays out or
+ * paints the drawing on the main thread. It is drawn crisply again where it
+ * lands. Points and labels (screen space, they must not scale) fade out for
+ * the flight, already placed for the destination, and fade back in on landing.
+ * An interrupted flight retargets from wherever it is; it never snaps back.
  */
 import { interpolateZoom } from 'd3-interpolate';
 import { easeCubicInOut } from '../../../logic/story/tween.js';
 import type { Box } from '../../../logic/geo/projection.js';
-import type { Camera } from './label-layer.js';
+import { covers, envelope, layerFrame, type Camera, type LayerFrame } from '../../../logic/geo/flight.js';
+
+/** Samples of the zoom path handed to the compositor (it interpolates linearly between them). */
+const FLIGHT_FRAMES = 24;
 
 export interface CameraHost {
   /** Read at each move: base length of a zoom in ms, space kept around a view in px, reduced motion. */
   _settings(): { duration: number; padding: number; reducedMotion: boolean };
-  /** The camera has a new destination (labels are chosen for where it is going). */
-  _retarget(target: Camera): void;
-  /** Draw at `camera`: scale `k` and translation (`tx`, `ty`) from projected units to frame px. */
-  _show(camera: Camera, k: number, tx: number, ty: number, moved: boolean): void;
+  /** The camera has a new destination (labels are chosen for where it is going); `flying`: it will fly there, not jump. */
+  _retarget(target: Camera, flying: boolean): void;
+  /** Draws the map at scale `k` and translation (`tx`, `ty`) from projected units to frame px. */
+  _draw(k: number, tx: number, ty: number): void;
+  /** Puts the screen-space things (points, labels) where that camera shows their places. */
+  _place(k: number, tx: number, ty: number): void;
+  /** Moves the drawn picture through `frames` in `ms`, then calls `landed`; no frames: stops it where it is drawn. */
+  _glide(frames: LayerFrame[], ms: number, landed: () => void): void;
+  /** Hides the screen-space things for a flight (false) and shows them again (true). */
+  _overlay(shown: boolean): void;
+}
+
+interface Flight {
+  _path: (t: number) => number[];
+  _start: number;
+  _ms: number;
 }
 
 export class MapCamera {
   _width = 0;
   _height = 0;
+  /** Where the map is at rest (or where the running flight started). */
   _current: Camera | null = null;
   _target: Camera | null = null;
-  private _frame = 0;
-  /** When the running zoom ends (performance.now() time). */
-  private _end = 0;
+  /** The camera the picture was last drawn at, and the frame size it was drawn for. */
+  private _drawn: [Camera, number, number] | null = null;
+  private _flight: Flight | null = null;
 
   constructor(private readonly _host: CameraHost) {}
 
   get _moving() {
-    return this._frame !== 0;
+    return this._flight !== null;
+  }
+
+  /** The camera the reader sees now: mid-flight, the point of the path reached. */
+  private _now(): Camera | null {
+    const flight = this._flight;
+    if (!flight) return this._current;
+    const t = Math.min(1, (performance.now() - flight._start) / flight._ms);
+    return t >= 1 ? this._target : (flight._path(easeCubicInOut(t)) as Camera);
   }
 
   /** The camera that fits a projected box into the frame, keeping `padding` px around it. */
@@ -43,67 +73,108 @@ export class MapCamera {
 
   /**
    * Moves to `box`: at once, or along the zoom path from wherever the camera is now. `force`: the frame
-   * was resized (refit even to the same view). Returns the zoom's length in ms, or -1 when the target
-   * did not change.
+   * was resized (refit even to the same view, at once: a window being dragged resizes every frame, and a
+   * flight restarted each time would stall). Returns the flight's length in ms, or -1 when the target did
+   * not change.
    */
   _moveTo(box: Box, instant: boolean, force = false): number {
     if (this._width <= 0 || this._height <= 0) {
-      // A hidden map: no zoom runs at scale 0; the view is fitted when the map has a size again.
-      cancelAnimationFrame(this._frame);
-      this._frame = 0;
+      // A hidden map: nothing flies at scale 0; the view is fitted when the map has a size again.
+      this._settle();
       return 0;
     }
     const target = this._fit(box);
     const same = this._target && target.every((v, i) => Math.abs(v - this._target![i]!) < 1e-9);
     if (same && !force) return -1;
+    const from = this._now();
     this._target = target;
-    this._host._retarget(target);
-    // A resize while zooming refits the target and finishes in the time left, easing out: a window being
-    // dragged (one resize a frame) must not restart, and so stall, the zoom each frame.
-    const resumed = force && this._frame ? Math.max(120, this._end - performance.now()) : 0;
-    cancelAnimationFrame(this._frame);
-    this._frame = 0;
     const { duration, reducedMotion } = this._host._settings();
     // A duration that is no positive number (an attribute typo) jumps rather than animating NaN frames.
-    if (instant || !this._current || reducedMotion || !(duration > 0)) {
-      this._put(target);
+    if (instant || force || !from || reducedMotion || !(duration > 0)) {
+      this._host._retarget(target, false);
+      this._land();
       return 0;
     }
-    this._put(this._current);
-    const path = interpolateZoom(this._current, target);
-    const ms = resumed || duration * Math.min(1.4, Math.max(0.6, path.duration / 1000));
-    const ease = resumed ? (t: number) => 1 - (1 - t) ** 3 : easeCubicInOut;
-    const start = performance.now();
-    this._end = start + ms;
-    const tick = (now: number) => {
-      const t = Math.min(1, (now - start) / ms);
-      this._put(t >= 1 ? target : (path(ease(t)) as Camera));
-      this._frame = t >= 1 ? 0 : requestAnimationFrame(tick);
-    };
-    this._frame = requestAnimationFrame(tick);
+    const path = interpolateZoom(from, target);
+    const ms = duration * Math.min(1.4, Math.max(0.6, path.duration / 1000));
+    this._host._retarget(target, true);
+    this._fly({ _path: path, _start: performance.now(), _ms: ms });
     return ms;
   }
 
-  /** Puts the camera at `camera` (`moved` false: only the screen-space things are placed again). */
-  _put(camera: Camera, moved = true) {
-    const [cx, cy, w] = camera;
-    const k = this._width / w;
-    // A frame of no size (the map hidden mid-zoom) has no camera: nothing is drawn at scale 0 or NaN.
-    if (!(k > 0 && k < Infinity)) return;
-    this._current = camera;
-    this._host._show(camera, k, this._width / 2 - k * cx, this._height / 2 - k * cy, moved);
+  /** Starts a flight to the target: the picture is drawn where it covers the whole path, then glides. */
+  private _fly(flight: Flight) {
+    const [width, height] = [this._width, this._height];
+    const target = this._target!;
+    const samples = Array.from({ length: FLIGHT_FRAMES + 1 }, (_, i) => flight._path(easeCubicInOut(i / FLIGHT_FRAMES)) as Camera);
+    samples[FLIGHT_FRAMES] = target;
+    const drawn = this._drawn;
+    // The picture is drawn again only when some part of the path would show a blank edge (zooming out,
+    // panning away) or the frame changed size; a zoom in within the view moves the picture as it is.
+    const fresh = drawn && drawn[1] === width && drawn[2] === height && samples.every((c) => covers(drawn[0], c, width, height));
+    const at = fresh ? drawn[0] : envelope(samples, width, height);
+    if (!fresh) this._drawAt(at);
+    this._current = samples[0]!;
+    this._flight = flight;
+    this._host._overlay(false);
+    this._placeAt(target);
+    this._host._glide(samples.map((c) => layerFrame(at, c, width, height)), flight._ms, () => this._land(false));
   }
 
-  /** Ends a zoom where it was heading. */
+  /**
+   * Ends at the target: the picture stops and is drawn there crisply, and points and labels are shown.
+   * `place`: put them there too (not when a flight simply arrives: they were put there when it began).
+   */
+  private _land(place = true) {
+    const flew = this._flight;
+    this._flight = null;
+    this._host._glide([], 0, () => {});
+    if (this._target) this._put(this._target, place);
+    if (flew) this._host._overlay(true);
+  }
+
+  /** The scale and translation that put `camera` in the frame, or null for a frame of no size. */
+  private _transform([cx, cy, w]: Camera): [number, number, number] | null {
+    const k = this._width / w;
+    // A frame of no size (the map hidden mid-flight) has no camera: nothing is drawn at scale 0 or NaN.
+    return k > 0 && k < Infinity ? [k, this._width / 2 - k * cx, this._height / 2 - k * cy] : null;
+  }
+
+  private _drawAt(camera: Camera) {
+    const t = this._transform(camera);
+    if (!t) return;
+    this._drawn = [camera, this._width, this._height];
+    this._host._draw(...t);
+  }
+
+  private _placeAt(camera: Camera) {
+    const t = this._transform(camera);
+    if (t) this._host._place(...t);
+  }
+
+  /** Draws (and, with `place`, places points and labels) at `camera`, which is where the map now rests. */
+  private _put(camera: Camera, place: boolean) {
+    if (!this._transform(camera)) return;
+    this._current = camera;
+    const drawn = this._drawn;
+    if (!drawn || drawn[1] !== this._width || drawn[2] !== this._height || drawn[0].some((v, i) => v !== camera[i])) this._drawAt(camera);
+    if (place) this._placeAt(camera);
+  }
+
+  /** Places points and labels again where they belong (the target during a flight: they are hidden until it lands). */
+  _replace() {
+    const at = this._flight ? this._target : this._current;
+    if (at) this._placeAt(at);
+  }
+
+  /** Ends a flight where it was heading. */
   _settle() {
-    if (!this._frame) return;
-    cancelAnimationFrame(this._frame);
-    this._frame = 0;
-    if (this._target) this._put(this._target);
+    if (this._flight) this._land();
   }
 
   _reset() {
     this._settle();
     this._current = this._target = null;
+    this._drawn = null;
   }
 }

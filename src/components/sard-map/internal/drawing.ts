@@ -1,8 +1,9 @@
 /**
  * The map's static drawing: rendered once per topology, then changed attribute
  * by attribute. Areas, lines and the base map are in projected units under one
- * zoom group; points and labels are in screen space (true circles, crisp text
- * at any zoom) and are moved by the camera.
+ * zoom group of their own `<svg>`, which the camera moves as a picture; points
+ * and labels are in screen space in a second `<svg>` over it, placed by the
+ * camera.
  */
 import { render, svg, nothing } from 'lit';
 import { statePatterns } from '../../../styles/patterns.js';
@@ -15,6 +16,7 @@ export type LabelKind = 'base' | 'area' | 'line' | 'point';
 const label = (kind: LabelKind, f: DrawnFeature) =>
   f._name ? svg`<text class="${kind}-label" data-for=${kind}:${f.id}>${f._name}</text>` : nothing;
 
+/** What the camera moves as one picture: the base map, areas and lines, in projected units. */
 function drawing(model: MapModel, stateCount: number) {
   return svg`
     <defs>${statePatterns(PATTERN_PREFIX, stateCount)}</defs>
@@ -26,7 +28,12 @@ function drawing(model: MapModel, stateCount: number) {
       <g class="lines">${model.lines.map(
         (f) => svg`<path class="casing" d=${f.d}></path><path class="line" d=${f.d} data-line=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f._approximate}></path>`,
       )}</g>
-    </g>
+    </g>`;
+}
+
+/** What stays in screen space over it (true circles, crisp text at any zoom): points and labels. */
+function overlay(model: MapModel) {
+  return svg`
     <g class="points">${model.points.map(
       (f) => svg`<g class="point" data-point=${f.id} data-visible="false" data-highlight="false" ?data-approximate=${f._approximate}><circle class="ring" r="10"></circle><circle class="dot" r="4"></circle></g>`,
     )}</g>
@@ -36,11 +43,22 @@ function drawing(model: MapModel, stateCount: number) {
     </g>`;
 }
 
-/** A new `<svg>` holding the drawing of `model` (hidden from assistive technology: the frame carries the description). */
-export function drawingElement(model: MapModel, stateCount: number): SVGSVGElement {
+const svgElement = (className: string) => {
   const el = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  el.setAttribute('class', className);
   el.setAttribute('aria-hidden', 'true');
   el.setAttribute('focusable', 'false');
-  render(drawing(model, stateCount), el);
   return el;
+};
+
+/**
+ * The two `<svg>`s of `model`, stacked: the drawing (moved by the camera as a picture) and the overlay of
+ * points and labels. Both are hidden from assistive technology: the frame carries the description.
+ */
+export function drawingElements(model: MapModel, stateCount: number): [SVGSVGElement, SVGSVGElement] {
+  const map = svgElement('drawing');
+  render(drawing(model, stateCount), map);
+  const over = svgElement('overlay');
+  render(overlay(model), over);
+  return [map, over];
 }

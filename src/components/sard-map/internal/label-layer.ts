@@ -1,13 +1,16 @@
 /**
  * The map's place names: chosen per view (greedy by priority, none
- * overlapping, none outside the frame), measured once each, and moved with the
- * camera. Labels live in screen space, so text stays crisp at any zoom.
+ * overlapping, none outside the frame), measured once each, and placed where
+ * the camera is (or is flying to). Labels live in screen space, so text stays crisp at any zoom.
  */
 import type { DrawnFeature, MapModel } from '../../../logic/geo/map-model.js';
 import { placeLabels, type LabelCandidate, type Rect } from '../../../logic/geo/label-placement.js';
 import type { StoryState } from '../../../logic/story/types.js';
 import type { LabelKind } from './drawing.js';
 import type { Quiet } from './quiet.js';
+import type { Camera } from '../../../logic/geo/flight.js';
+
+export type { Camera };
 
 /** Label priorities: what the event is about first, then places, then areas, then the base map. */
 const PRIORITY = { highlight: 1000, line: 300, point: 200, area: 100, base: 0 };
@@ -18,17 +21,12 @@ const DOT = { normal: 5, strong: 11 };
 /** No name fits an area narrower than this on screen (px): such areas are not even measured. */
 const NARROWEST_LABELLED = 16;
 
-/** A camera: centre x, centre y and the width of the region in view, in projected units. */
-export type Camera = [number, number, number];
-
 interface Label {
   _el: SVGTextElement;
   _feature: DrawnFeature;
   _kind: LabelKind;
   /** Measured text box, [normal, bold (highlighted)]; width < 0: not measured yet. */
   _size: [[number, number], [number, number]];
-  /** Last position written, so an unmoved label is not laid out again. */
-  _at: string;
 }
 
 export class LabelLayer {
@@ -45,7 +43,7 @@ export class LabelLayer {
       for (const f of list) byKey.set(`${kind}:${f.id}`, f);
     this._labels = [...root.querySelectorAll<SVGTextElement>('text[data-for]')].map((el) => {
       const key = el.getAttribute('data-for')!;
-      return { _el: el, _feature: byKey.get(key)!, _kind: key.slice(0, key.indexOf(':')) as LabelKind, _size: [[-1, 0], [-1, 0]], _at: '' };
+      return { _el: el, _feature: byKey.get(key)!, _kind: key.slice(0, key.indexOf(':')) as LabelKind, _size: [[-1, 0], [-1, 0]] };
     });
     this._placed.clear();
     this._probe = root.querySelector<SVGTextElement>('text.measure') ?? undefined;
@@ -151,16 +149,12 @@ export class LabelLayer {
     this._placed = next;
   }
 
-  /** Moves the placed labels with the camera (scale `k`, translation `tx`, `ty`). */
+  /** Puts the placed labels where the camera (scale `k`, translation `tx`, `ty`) shows their places. */
   _position(k: number, tx: number, ty: number) {
     for (const [label, at] of this._placed) {
       const [x, y] = label._feature._anchor!;
-      const position = `${k * x + tx + at.x} ${k * y + ty + at.y}`;
-      if (position === label._at) continue;
-      label._at = position;
-      const [px, py] = position.split(' ');
-      label._el.setAttribute('x', px!);
-      label._el.setAttribute('y', py!);
+      label._el.setAttribute('x', String(k * x + tx + at.x));
+      label._el.setAttribute('y', String(k * y + ty + at.y));
     }
   }
 }

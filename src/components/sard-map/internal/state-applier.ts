@@ -35,10 +35,10 @@ export class StateApplier {
   readonly _elements = { area: new Map<string, SVGPathElement>(), line: new Map<string, SVGPathElement>(), point: new Map<string, SVGGElement>() };
   _applied: StoryState | null = null;
   _highlighted = new Set<string>();
-  /** Points hidden by the last step, still fading out: they keep following the camera. */
-  _fading: string[] = [];
   private _eventIndex: Map<string, number>;
   private _draws: Animation[] = [];
+  /** What the last step faded (the areas recoloured one by one, or the whole layer's fade): it can wait for the camera. */
+  private _fades: { _areas: SVGPathElement[]; _layer?: Animation } = { _areas: [] };
   private _areas?: SVGGElement;
   private _points = new Map<string, DrawnFeature>();
 
@@ -96,7 +96,6 @@ export class StateApplier {
 
     const visible = new Set(state.visible);
     const wasVisible = new Set(previous?.visible ?? []);
-    this._fading = [];
     const newLines: SVGPathElement[] = [];
     for (const id of touched?.visible ?? new Set([...wasVisible, ...visible])) {
       const on = visible.has(id);
@@ -105,7 +104,6 @@ export class StateApplier {
       if (!el) continue;
       el.setAttribute('data-visible', String(on));
       this._quiet._silence(el);
-      if (!on) this._fading.push(id);
       if (on && !instant && el.classList.contains('line') && !el.hasAttribute('data-approximate')) newLines.push(el as SVGPathElement);
     }
     const highlight = new Set(state.highlight);
@@ -124,6 +122,8 @@ export class StateApplier {
   private _recolour(changes: Array<[SVGPathElement, string]>, instant: boolean) {
     const layer = this._areas;
     const many = changes.length > AREA_FADE_LIMIT;
+    for (const el of this._fades._areas) el.style.removeProperty('transition-delay');
+    this._fades = { _areas: many || instant ? [] : changes.map(([el]) => el) };
     // `swap` (no per-area transition) stays until a step of few areas, so taking it off never restyles twice in one step.
     if (!many && changes.length) layer?.classList.remove('swap');
     if (many) layer?.classList.add('swap');
@@ -131,12 +131,20 @@ export class StateApplier {
       el.setAttribute('data-state', s);
       if (!many) this._quiet._silence(el);
     }
-    if (many && !instant) layer?.animate([{ opacity: 0.35 }, { opacity: 1 }], 500);
+    if (many && !instant) this._fades._layer = layer?.animate([{ opacity: 0.35 }, { opacity: 1 }], 500);
   }
 
-  /** Shown points, and hidden ones still fading, follow the camera (they live in screen space). */
+  /** The last step's fades start after `ms` (the camera's flight), so they play where the reader is looking. */
+  _delayFades(ms: number) {
+    if (!(ms > 0)) return;
+    for (const el of this._fades._areas) el.style.setProperty('transition-delay', `${Math.round(ms)}ms`);
+    this._fades._layer?.effect?.updateTiming({ delay: ms, fill: 'backwards' });
+  }
+
+  /** Shown points are put where the camera shows their places (they live in screen space). A point hidden by a
+   * step fades where it is: the camera does not move under it, or the overlay is hidden for a flight. */
   _positionPoints(k: number, tx: number, ty: number) {
-    for (const id of [...(this._applied?.visible ?? []), ...this._fading]) {
+    for (const id of this._applied?.visible ?? []) {
       const at = this._points.get(id)?._anchor;
       if (at) this._elements.point.get(id)?.setAttribute('transform', `translate(${k * at[0] + tx},${k * at[1] + ty})`);
     }
