@@ -100,12 +100,17 @@ export class SardMap extends StoryGraphic {
   private readonly _camera = new MapCamera({
     _settings: () => ({ duration: this.duration, padding: this.padding, reducedMotion: this._motion._reduced }),
     _retarget: (target, flying) => {
-      if (!this._applier?._applied) return;
-      if (!flying) return this._placeLabels(target);
-      // Hidden for the flight, labels are chosen and measured in a task of their own: the step's frame lays no text out.
+      // Labels already due are placed for wherever the camera is going by then.
+      if (!this._applier?._applied || this._labelsDue) return;
+      if (!flying && !this._firstPaint) return this._placeLabels(target);
+      // Hidden for the flight, labels are chosen and measured in a task of their own: the step's frame lays no
+      // text out. The first drawing shows its areas first; the labels fade in a frame later.
+      this._labelsDue = true;
       this._later(() => {
-        if (this._camera._target !== target) return;
-        this._placeLabels(target);
+        this._labelsDue = false;
+        const now = this._camera._target;
+        if (!now || !this._applier?._applied) return;
+        this._placeLabels(now);
         this._camera._replace();
       });
     },
@@ -119,8 +124,19 @@ export class SardMap extends StoryGraphic {
   });
   /** The running flight's animation of the drawing. */
   private _flight?: Animation;
-  /** Runs `work` in a task after this one (tasks of equal delay run in order): what a flying step can leave until its frame is out. */
-  private _later = (work: () => void) => setTimeout(work);
+  /** The map is being drawn for the first time (its areas are painted before labels are measured). */
+  private _firstPaint = false;
+  /** Labels will be placed in a later task (see `_retarget`). */
+  private _labelsDue = false;
+
+  /**
+   * Runs `work` in a task after this one (tasks of equal delay run in order): what a flying step can leave
+   * until its frame is out. On the first drawing, after the next frame: the areas are on screen first.
+   */
+  private _later(work: () => void) {
+    if (this._firstPaint) requestAnimationFrame(() => setTimeout(work));
+    else setTimeout(work);
+  }
   private _model?: MapModel;
   private _geo: Geo | null = null;
   private _file?: EventFile;
@@ -244,6 +260,7 @@ export class SardMap extends StoryGraphic {
       this._sizeDrawing();
     }
     const previous = this._applier._applied;
+    this._firstPaint = !previous;
     const flying = this._apply(story.state, !previous || story.instant || this._motion._reduced) > 0;
     const describe = () => {
       if (this.story !== story) return;
@@ -254,9 +271,11 @@ export class SardMap extends StoryGraphic {
       if (story.index >= 0 && this._announced !== undefined && story.state.eventId !== this._announced && this._liveEl) this._liveEl.textContent = text.change;
       this._announced = story.state.eventId;
     };
-    // The text alternative names the labels placed: during a flight it follows them, after the step's frame.
-    if (flying) this._later(describe);
-    else describe();
+    // The text alternative names the labels placed: during a flight it follows them; the first drawing is
+    // described at once, and again once its labels are placed.
+    if (!flying) describe();
+    if (flying || this._firstPaint) this._later(describe);
+    this._firstPaint = false;
   }
 
   /** Puts `state` on the map; returns the camera's flight in ms (0: no flight). */

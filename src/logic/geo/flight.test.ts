@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { interpolateZoom } from 'd3-interpolate';
-import { covers, envelope, layerFrame, viewOf, type Camera } from './flight.js';
+import { covers, envelope, fits, layerFrame, legs, viewOf, type Camera } from './flight.js';
 
 const W = 800;
 const H = 500;
@@ -49,5 +49,19 @@ describe('camera flights (logic/geo/flight)', () => {
     const tightX = Math.abs(x0 - a0) + Math.abs(x1 - a1) < 1e-6;
     const tightY = Math.abs(y0 - b0) + Math.abs(y1 - b1) < 1e-6;
     expect(tightX || tightY, 'its edges are the samples’ own on one axis').to.be.true;
+  });
+
+  it('a long zoom is cut into legs, each drawn where no sample magnifies its picture more than 2× and none shows a blank edge', () => {
+    const path = interpolateZoom([0, 0, 40], [3000, -500, 1500]);
+    const samples = Array.from({ length: 25 }, (_, i) => path(i / 24) as Camera);
+    const cut = legs(samples, W, H);
+    expect(cut.length, 'legs of a 37× zoom out').to.be.greaterThan(3);
+    expect(cut.flatMap((leg, i) => (i ? leg.slice(1) : leg)), 'every sample once, in order').to.deep.equal(samples);
+    for (const [i, leg] of cut.entries()) {
+      expect(leg.length, `leg ${i}`).to.be.at.least(2);
+      if (i) expect(leg[0], `leg ${i} starts where ${i - 1} ended`).to.deep.equal(cut[i - 1]!.at(-1));
+      expect(fits(envelope(leg, W, H), leg, W, H), `leg ${i} fits its picture`).to.be.true;
+    }
+    expect(legs(samples.slice(0, 3), W, H).length, 'a short move is one leg').to.equal(1);
   });
 });

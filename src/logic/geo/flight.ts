@@ -1,10 +1,11 @@
 /**
- * A camera flight as the compositor runs it. The map is drawn once at a
- * camera (the "drawing"), and the flight moves that drawing as a picture:
- * each sample of the zoom path becomes a CSS transform of the drawn layer,
- * which the browser interpolates off the main thread (Leaflet's zoom
- * animation works the same way). Pure: no DOM, so the landing can be checked
- * exactly without frames.
+ * A camera flight as the compositor runs it. The map is drawn at a camera (the
+ * "drawing"), and the flight moves that drawing as a picture: each sample of
+ * the zoom path becomes a CSS transform of the drawn layer, which the browser
+ * interpolates off the main thread (Leaflet's zoom animation works the same
+ * way). A picture magnified far shows its lines and outlines as thick as the
+ * magnification, so a long zoom is cut into legs, each drawn afresh. Pure: no
+ * DOM, so the landing can be checked exactly without frames.
  */
 /** A camera: centre x, centre y and the width of the region in view, in projected units. */
 export type Camera = [number, number, number];
@@ -49,3 +50,27 @@ export function envelope(cameras: readonly Camera[], width: number, height: numb
   }
   return [(x0 + x1) / 2, (y0 + y1) / 2, Math.max(x1 - x0, ((y1 - y0) * width) / height)];
 }
+
+/** The most a leg's picture is magnified: lines and outlines are never more than twice their width. */
+const MAX_MAGNIFICATION = 2;
+
+/**
+ * The path's samples cut into legs (each starting where the one before ended), so that the picture a leg is
+ * drawn at (the envelope of its samples) is magnified at most 2× by any of them.
+ */
+export function legs(samples: readonly Camera[], width: number, height: number): Camera[][] {
+  const out: Camera[][] = [];
+  let leg: Camera[] = [];
+  for (const camera of samples) {
+    const next = [...leg, camera];
+    if (leg.length > 1 && envelope(next, width, height)[2] > MAX_MAGNIFICATION * Math.min(...next.map((c) => c[2]))) {
+      out.push(leg);
+      leg = [leg[leg.length - 1]!, camera];
+    } else leg = next;
+  }
+  return [...out, leg];
+}
+
+/** Whether the picture drawn at `drawn` can show all of `leg`: no blank edge, magnified at most 2×. */
+export const fits = (drawn: Camera, leg: readonly Camera[], width: number, height: number) =>
+  leg.every((c) => covers(drawn, c, width, height) && drawn[2] <= MAX_MAGNIFICATION * c[2]);

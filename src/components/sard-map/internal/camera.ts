@@ -3,18 +3,18 @@
  * moves along a van Wijk and Nuij path (d3-interpolate's interpolateZoom: the
  * path that feels shortest, zooming out while travelling far), eased.
  *
- * A move runs on the compositor: the map is drawn once, at a camera whose view
- * holds the whole path, and that picture is moved and scaled by a transform
- * animation (see logic/geo/flight.ts), so no frame of the flight lays out or
- * paints the drawing on the main thread. It is drawn crisply again where it
- * lands. Points and labels (screen space, they must not scale) fade out for
+ * A move runs on the compositor: the map is drawn at a camera whose view holds
+ * a leg of the path, and that picture is moved and scaled by a transform
+ * animation (see logic/geo/flight.ts), so no frame of a leg lays out or paints
+ * the drawing on the main thread (a long zoom is drawn again between legs). It
+ * is drawn crisply again where it lands. Points and labels (screen space, they must not scale) fade out for
  * the flight, already placed for the destination, and fade back in on landing.
  * An interrupted flight retargets from wherever it is; it never snaps back.
  */
 import { interpolateZoom } from 'd3-interpolate';
 import { easeCubicInOut } from '../../../logic/story/tween.js';
 import type { Box } from '../../../logic/geo/projection.js';
-import { covers, envelope, layerFrame, type Camera, type LayerFrame } from '../../../logic/geo/flight.js';
+import { envelope, fits, layerFrame, legs, type Camera, type LayerFrame } from '../../../logic/geo/flight.js';
 
 /** Samples of the zoom path handed to the compositor (it interpolates linearly between them). */
 const FLIGHT_FRAMES = 24;
@@ -102,23 +102,29 @@ export class MapCamera {
     return ms;
   }
 
-  /** Starts a flight to the target: the picture is drawn where it covers the whole path, then glides. */
+  /**
+   * Starts a flight to the target: leg by leg, the picture is drawn where it shows the whole leg (kept if it
+   * already does: a short zoom in moves the picture as it is), then glides through the leg's samples.
+   */
   private _fly(flight: Flight) {
     const [width, height] = [this._width, this._height];
     const target = this._target!;
     const samples = Array.from({ length: FLIGHT_FRAMES + 1 }, (_, i) => flight._path(easeCubicInOut(i / FLIGHT_FRAMES)) as Camera);
     samples[FLIGHT_FRAMES] = target;
-    const drawn = this._drawn;
-    // The picture is drawn again only when some part of the path would show a blank edge (zooming out,
-    // panning away) or the frame changed size; a zoom in within the view moves the picture as it is.
-    const fresh = drawn && drawn[1] === width && drawn[2] === height && samples.every((c) => covers(drawn[0], c, width, height));
-    const at = fresh ? drawn[0] : envelope(samples, width, height);
-    if (!fresh) this._drawAt(at);
     this._current = samples[0]!;
     this._flight = flight;
     this._host._overlay(false);
     this._placeAt(target);
-    this._host._glide(samples.map((c) => layerFrame(at, c, width, height)), flight._ms, () => this._land(false));
+    const path = legs(samples, width, height);
+    const next = (i: number) => {
+      const leg = path[i];
+      if (!leg) return this._land(false);
+      const drawn = this._drawn;
+      const at = drawn && drawn[1] === width && drawn[2] === height && fits(drawn[0], leg, width, height) ? drawn[0] : envelope(leg, width, height);
+      if (at !== drawn?.[0]) this._drawAt(at);
+      this._host._glide(leg.map((c) => layerFrame(at, c, width, height)), (flight._ms * (leg.length - 1)) / FLIGHT_FRAMES, () => next(i + 1));
+    };
+    next(0);
   }
 
   /**
