@@ -44,7 +44,9 @@ function measure(i) {
   const area = (r) => Math.max(0, r.right - r.left) * Math.max(0, r.bottom - r.top);
     const graphic = story.shadowRoot.querySelector('[part~="graphic"]').getBoundingClientRect();
   const map = story.querySelector('sard-map');
-  const svg = map.shadowRoot.querySelector('svg').getBoundingClientRect();
+  // The map's frame, not its <svg>: while the camera flies, the drawing is a picture moved and scaled beyond the
+  // frame (which clips it), so the frame is what the reader sees as the map.
+  const svg = map.shadowRoot.querySelector('[part="map"]').getBoundingClientRect();
   // The screen: on a phone (the story fills most of the width, the page's padding aside) the whole screen;
   // in a CMS column on a desktop, the column's width by the viewport's height.
   const box = story.getBoundingClientRect();
