@@ -118,6 +118,16 @@ const D3_GEO_SPHERE = [
 // Must be found (a call to it would then go to d3's own center, without the clip: nothing calls it in src/).
 // Measured: 14 B gzip of the IIFE (40,510 → 40,496).
 const D3_GEO_MERCATOR_CENTER = /^  m\.center = function\(_\) \{\n    return arguments\.length \? \(center\(_\), reclip\(\)\) : center\(\);\n  \};\n/m;
+// The φ and γ rotations (tilting the globe north–south, and turning it about the view's centre): the kit only
+// ever turns a projection about the poles (`rotate([-centreLon, 0])` in src/logic/geo/projection.ts; Mercator's
+// own clip rotation copies that, and d3's defaults are 0). So rotationPhiGamma goes, and rotateRadians is kept
+// with the λ rotation alone and throws if it is ever asked for another (found by the bundle tests, which draw
+// each projection, instead of a wrongly placed map). Must be found. Measured: 66 B gzip of the IIFE (40,823 → 40,757).
+const D3_GEO_ROTATE_PHI_GAMMA = [
+  [/^function rotateRadians\(deltaLambda, deltaPhi, deltaGamma\) \{\n  return [^]*?;\n\}\n/m,
+    'function rotateRadians(deltaLambda, deltaPhi, deltaGamma) {\n  if (deltaPhi || deltaGamma) throw new Error("sard: d3-geo\'s φ/γ rotation is cut (rollup.config.js)");\n  return (deltaLambda %= tau) ? rotationLambda(deltaLambda) : rotationIdentity;\n}\n'],
+  [/^function rotationPhiGamma\(deltaPhi, deltaGamma\) \{\n[^]*?\n  return rotation;\n\}\n/m, ''],
+];
 const trimD3Geo = () => {
   const names = [...Object.values(D3_GEO_UNUSED).flat(), ...D3_GEO_PATH_UNUSED, 'sphere'];
   const call = new RegExp(`\\.(${names.join('|')})\\(`);
@@ -135,6 +145,10 @@ const trimD3Geo = () => {
       }
       for (const [cut, put] of D3_GEO_PATH) {
         if (!cut.test(code)) this.error(`d3-geo path ${cut} not found in ${id}`);
+        code = code.replace(cut, put);
+      }
+      for (const [cut, put] of D3_GEO_ROTATE_PHI_GAMMA) {
+        if (!cut.test(code)) this.error(`d3-geo rotation ${cut} not found in ${id}`);
         code = code.replace(cut, put);
       }
       if (!D3_GEO_MERCATOR_CENTER.test(code)) this.error(`d3-geo: Mercator's center not found in ${id}`);
