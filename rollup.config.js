@@ -155,16 +155,27 @@ const D3_GEO_APPEND = [
   [/^  if \(d > 15\) return append;\n/m, ''],
   [/^function append\(strings\) \{\n[^]*?\n\}\n/m, ''],
 ];
-// Mercator's clip, shared by d3 with the transverse Mercator (which clips on y instead of x): the kit's only
-// Mercator is geoMercator (src/logic/geo/projection.ts), so the transverse branch goes. Must be found, and an
-// import of geoTransverseMercator fails the build (its name in the bundle, checked before terser).
-// Measured: 28 B gzip of the IIFE (40,649 → 40,621).
-const D3_GEO_TRANSVERSE = [
-  [/ : project === mercatorRaw\n        \? (\[\[Math\.max\(t\[0\] - k, x0\), y0\], \[Math\.min\(t\[0\] \+ k, x1\), y1\]\])\n        : \[\[x0, Math\.max\(t\[1\] - k, y0\)\], \[x1, Math\.min\(t\[1\] \+ k, y1\)\]\]\);\n/m,
-    (_, mercator) => `\n        : ${mercator});\n`],
+// Clip extents: the kit never sets one (no `.clipExtent(` anywhere in the bundle, checked with D3_GEO_UNUSED's
+// calls once these cuts are made), so only Mercator's own clip sets the projection's (its reclip, at the ±180°
+// square, which it keeps). So fit never has an extent to take off and put back; Mercator's clipExtent, which
+// read and set the author's extent, goes, and with it the branches of its clip for an author's extent,
+// including the transverse Mercator's (an import of geoTransverseMercator fails the build: its name in the
+// bundle, checked before terser). Each must be found. Measured: 28 B gzip of the IIFE for the transverse branch alone
+// (40,649 → 40,621), 131 B more for the rest (40,621 → 40,490).
+const D3_GEO_CLIP_EXTENT = [
+  [/^  var clip = projection\.clipExtent && projection\.clipExtent\(\);\n/m, ''],
+  [/^  if \(clip != null\) projection\.clipExtent\(null\);\n/m, ''],
+  [/^  if \(clip != null\) projection\.clipExtent\(clip\);\n/m, ''],
+  [/^      clipExtent = m\.clipExtent,\n      x0 = null, y0, x1, y1; \/\/ clip extent\n/m, '      clipExtent = m.clipExtent;\n'],
+  [/^  m\.clipExtent = function\(_\) \{\n[^]*?\n  \};\n/m, ''],
+  [/^    return clipExtent\(x0 == null\n        \? (\[\[t\[0\] - k, t\[1\] - k\], \[t\[0\] \+ k, t\[1\] \+ k\]\]) : project === mercatorRaw\n.*\n.*\]\]\);\n/m,
+    (_, square) => `    return clipExtent(${square});\n`],
+  // The projection's own clipExtent, then only ever given Mercator's square: no getter, no null.
+  [/^  projection\.clipExtent = function\(_\) \{\n    return arguments\.length \? \(postclip = _ == null [^\n]*\n  \};\n/m,
+    '  projection.clipExtent = function(_) {\n    return postclip = clipRectangle(+_[0][0], +_[0][1], +_[1][0], +_[1][1]), reset();\n  };\n'],
 ];
 const trimD3Geo = () => {
-  const names = [...Object.values(D3_GEO_UNUSED).flat(), ...D3_GEO_PATH_UNUSED, 'sphere'];
+  const names = [...Object.values(D3_GEO_UNUSED).flat(), ...D3_GEO_PATH_UNUSED, 'sphere', 'clipExtent'];
   const call = new RegExp(`\\.(${names.join('|')})\\(`);
   return {
     name: 'trim-d3-geo',
@@ -182,7 +193,7 @@ const trimD3Geo = () => {
         if (!cut.test(code)) this.error(`d3-geo path ${cut} not found in ${id}`);
         code = code.replace(cut, put);
       }
-      for (const [cut, put] of [...D3_GEO_ROTATE_PHI_GAMMA, ...D3_GEO_RESAMPLE, ...D3_GEO_APPEND, ...D3_GEO_TRANSVERSE]) {
+      for (const [cut, put] of [...D3_GEO_ROTATE_PHI_GAMMA, ...D3_GEO_RESAMPLE, ...D3_GEO_APPEND, ...D3_GEO_CLIP_EXTENT]) {
         if (!cut.test(code)) this.error(`d3-geo ${cut} not found in ${id}`);
         code = code.replace(cut, put);
       }
@@ -207,7 +218,7 @@ const trimD3Geo = () => {
     renderChunk(code) {
       const found = call.exec(code);
       if (found) this.error(`the bundle calls .${found[1]}(), which rollup.config.js cuts from d3-geo (see D3_GEO_UNUSED and D3_GEO_PATH)`);
-      if (/transverseMercator/.test(code)) this.error('the bundle has the transverse Mercator, whose clip rollup.config.js cuts from d3-geo (see D3_GEO_TRANSVERSE)');
+      if (/transverseMercator/.test(code)) this.error('the bundle has the transverse Mercator, whose clip rollup.config.js cuts from d3-geo (see D3_GEO_CLIP_EXTENT)');
       return null;
     },
   };
