@@ -190,6 +190,19 @@ const D3_GEO_PATH_SETTERS = [
   [/^  path\.digits = function\(_\) \{\n    if \(!arguments\.length\) return digits;\n[^]*?\n    if \(context === null\) contextStream = new PathString\(digits\);\n/m,
     '  path.digits = function(_) {\n    contextStream = new PathString(_);\n'],
 ];
+// Getters no one calls: the kit never reads a projection's translate, center or parallels, nor Mercator's scale
+// (Mercator's clip reads the projection's own), and d3-geo's bundled code only sets them. So these methods only
+// set. Each must be found, and a call with no argument (`.translate()`, `.center()`, `.parallels()`, `.scale()`) in
+// the bundle fails the build. Measured: 29 B gzip of the IIFE (40,417 → 40,388).
+const D3_GEO_SETTERS_ONLY = [
+  [/^    return arguments\.length \? \(x = \+_\[0\], y = \+_\[1\], recenter\(\)\) : \[x, y\];\n/m, '    return x = +_[0], y = +_[1], recenter();\n'],
+  [/^    return arguments\.length \? \(lambda = _\[0\] % 360 \* radians, phi = _\[1\] % 360 \* radians, recenter\(\)\) : \[lambda \* degrees, phi \* degrees\];\n/m,
+    '    return lambda = _[0] % 360 * radians, phi = _[1] % 360 * radians, recenter();\n'],
+  [/^    return arguments\.length \? m\(phi0 = _\[0\] \* radians, phi1 = _\[1\] \* radians\) : \[phi0 \* degrees, phi1 \* degrees\];\n/m,
+    '    return m(phi0 = _[0] * radians, phi1 = _[1] * radians);\n'],
+  [/^    return arguments\.length \? \(scale\(_\), reclip\(\)\) : scale\(\);\n/m, '    return scale(_), reclip();\n'],
+  [/^    return arguments\.length \? \(translate\(_\), reclip\(\)\) : translate\(\);\n/m, '    return translate(_), reclip();\n'],
+];
 const trimD3Geo = () => {
   const names = [...Object.values(D3_GEO_UNUSED).flat(), ...D3_GEO_PATH_UNUSED, 'sphere', 'clipExtent'];
   const call = new RegExp(`\\.(${names.join('|')})\\(`);
@@ -212,7 +225,7 @@ const trimD3Geo = () => {
         if (!cut.test(code)) this.error(`d3-geo path ${cut} not found in ${id}`);
         code = code.replace(cut, put);
       }
-      for (const [cut, put] of [...D3_GEO_ROTATE_PHI_GAMMA, ...D3_GEO_RESAMPLE, ...D3_GEO_APPEND, ...D3_GEO_CLIP_EXTENT, ...D3_GEO_ROTATION_FORWARD, ...D3_GEO_PATH_SETTERS]) {
+      for (const [cut, put] of [...D3_GEO_ROTATE_PHI_GAMMA, ...D3_GEO_RESAMPLE, ...D3_GEO_APPEND, ...D3_GEO_CLIP_EXTENT, ...D3_GEO_ROTATION_FORWARD, ...D3_GEO_PATH_SETTERS, ...D3_GEO_SETTERS_ONLY]) {
         if (!cut.test(code)) this.error(`d3-geo ${cut} not found in ${id}`);
         code = code.replace(cut, put);
       }
@@ -237,6 +250,8 @@ const trimD3Geo = () => {
     renderChunk(code) {
       const found = call.exec(code);
       if (found) this.error(`the bundle calls .${found[1]}(), which rollup.config.js cuts from d3-geo (see D3_GEO_UNUSED and D3_GEO_PATH)`);
+      const getter = /\.(translate|center|parallels|scale)\(\)/.exec(code);
+      if (getter) this.error(`the bundle reads .${getter[1]}(), which rollup.config.js makes a setter only (see D3_GEO_SETTERS_ONLY)`);
       if (/transverseMercator/.test(code)) this.error('the bundle has the transverse Mercator, whose clip rollup.config.js cuts from d3-geo (see D3_GEO_CLIP_EXTENT)');
       return null;
     },
