@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { interpolateZoom } from 'd3-interpolate';
-import { covers, envelope, fits, layerFrame, legs, viewOf, type Camera } from './flight.js';
+import { envelope, fits, layerFrame, legs, viewOf, type Camera } from './flight.js';
+
+const covers = (drawn: Camera, at: Camera, width: number, height: number) => fits(drawn, [at], width, height);
 
 const W = 800;
 const H = 500;
@@ -32,18 +34,23 @@ describe('camera flights (logic/geo/flight)', () => {
     expect(layerFrame(drawn, drawn, W, H)).to.deep.equal({ x: 0, y: 0, s: 1 });
   });
 
-  it('covers: a view inside the drawn one is covered, one that reaches past an edge is not', () => {
-    expect(covers(drawn, [120, 60, 100], W, H)).to.be.true;
+  it('fits: a view inside the drawn one and at most 2× closer fits; one past an edge or closer than that does not', () => {
+    expect(covers(drawn, [120, 60, 250], W, H)).to.be.true;
     expect(covers(drawn, drawn, W, H)).to.be.true;
     expect(covers(drawn, [100, 50, 800], W, H), 'zoomed out').to.be.false;
-    expect(covers(drawn, [280, 50, 100], W, H), 'panned past the east edge').to.be.false;
+    expect(covers(drawn, [280, 50, 200], W, H), 'panned past the east edge').to.be.false;
+    expect(covers(drawn, [120, 60, 100], W, H), 'magnified 4×').to.be.false;
   });
 
   it('the envelope of a zoom path covers every sample of it, and is no wider than its widest sample needs', () => {
     const path = interpolateZoom([0, 0, 50], [2000, 900, 80]);
     const samples = Array.from({ length: 25 }, (_, i) => path(i / 24) as Camera);
     const wide = envelope(samples, W, H);
-    for (const c of samples) expect(covers(wide, c, W, H), `sample ${c}`).to.be.true;
+    for (const c of samples) {
+      const [x0, y0, x1, y1] = viewOf(wide, W, H);
+      const [a0, b0, a1, b1] = viewOf(c, W, H);
+      expect(a0 >= x0 - 1e-9 && b0 >= y0 - 1e-9 && a1 <= x1 + 1e-9 && b1 <= y1 + 1e-9, `sample ${c} inside`).to.be.true;
+    }
     const [x0, y0, x1, y1] = viewOf(wide, W, H);
     const [a0, b0, a1, b1] = samples.map((c) => viewOf(c, W, H)).reduce((u, v) => [Math.min(u[0], v[0]), Math.min(u[1], v[1]), Math.max(u[2], v[2]), Math.max(u[3], v[3])]);
     const tightX = Math.abs(x0 - a0) + Math.abs(x1 - a1) < 1e-6;

@@ -33,14 +33,6 @@ export function layerFrame(drawn: Camera, at: Camera, width: number, height: num
   return { x: (width / 2) * (1 - s) + k * (drawn[0] - at[0]), y: (height / 2) * (1 - s) + k * (drawn[1] - at[1]), s };
 }
 
-/** Whether everything `at` shows was drawn at `drawn` (within half a screen px): the picture has no blank edge. */
-export function covers(drawn: Camera, at: Camera, width: number, height: number): boolean {
-  const [a0, b0, a1, b1] = viewOf(drawn, width, height);
-  const [x0, y0, x1, y1] = viewOf(at, width, height);
-  const slack = (0.5 * drawn[2]) / width;
-  return x0 >= a0 - slack && y0 >= b0 - slack && x1 <= a1 + slack && y1 <= b1 + slack;
-}
-
 /** The closest camera that shows every one of `cameras` whole: a flight drawn there never shows a blank edge. */
 export function envelope(cameras: readonly Camera[], width: number, height: number): Camera {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -71,6 +63,15 @@ export function legs(samples: readonly Camera[], width: number, height: number):
   return [...out, leg];
 }
 
-/** Whether the picture drawn at `drawn` can show all of `leg`: no blank edge, magnified at most 2×. */
-export const fits = (drawn: Camera, leg: readonly Camera[], width: number, height: number) =>
-  leg.every((c) => covers(drawn, c, width, height) && drawn[2] <= MAX_MAGNIFICATION * c[2]);
+/**
+ * Whether the picture drawn at `drawn` can show each of `leg`: everything it shows was drawn (within half a
+ * screen px: no blank edge), magnified at most 2×.
+ */
+export function fits(drawn: Camera, leg: readonly Camera[], width: number, height: number): boolean {
+  const [a0, b0, a1, b1] = viewOf(drawn, width, height);
+  const slack = (0.5 * drawn[2]) / width;
+  return leg.every((c) => {
+    const [x0, y0, x1, y1] = viewOf(c, width, height);
+    return x0 >= a0 - slack && y0 >= b0 - slack && x1 <= a1 + slack && y1 <= b1 + slack && drawn[2] <= MAX_MAGNIFICATION * c[2];
+  });
+}

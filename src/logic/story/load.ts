@@ -24,19 +24,6 @@ export interface LoadedStory {
 
 export const INLINE = 'inline';
 
-/** Starts reading the topology a file names by a safe URL (null: none, or not one to follow); a failure waits to be awaited. */
-function startTopology(doc: unknown, fileUrl: string, baseUrl: string, readText: ReadText): Promise<string> | null {
-  const url = (doc as EventFile | null)?.map?.topology;
-  if (typeof url !== 'string' || !isSafeUrl(url)) return null;
-  try {
-    const reading = readText(new URL(url, fileUrl === INLINE ? baseUrl : fileUrl).href);
-    reading.catch(() => {}); // reported where it is awaited (or not at all, if the file has errors)
-    return reading;
-  } catch {
-    return null; // a URL that does not parse: reported where it is built again
-  }
-}
-
 /**
  * @param text     the event file's text, or null to read it from `fileUrl`
  * @param fileUrl  absolute URL of the event file (or `inline`, with `baseUrl` for relative topology URLs)
@@ -53,8 +40,14 @@ export async function loadStory(text: string | null, fileUrl: string, baseUrl: s
   const parsed = parseEventFile(text, fileUrl);
   if (parsed.problems.length) return empty(parsed.problems);
   const doc = parsed.doc;
-  // The topology is asked for at once, while the file is checked (its text is read only if the file is sound).
-  const early = startTopology(doc, fileUrl, baseUrl, readText);
+  const topologyUrl = (url: string) => new URL(url, fileUrl === INLINE ? baseUrl : fileUrl).href;
+  // The topology is asked for at once, while the file is checked; it is read only if the file is sound, and a
+  // failure (or a URL that does not parse) is reported there.
+  let early: Promise<string> | undefined;
+  try {
+    const url = (doc as EventFile | null)?.map?.topology;
+    if (typeof url === 'string' && isSafeUrl(url)) (early = readText(topologyUrl(url))).catch(() => {});
+  } catch {}
   const problems = checkShape(doc, fileUrl);
   const file = doc as EventFile;
   const locale = typeof file?.locale === 'string' ? file.locale : null;
@@ -68,7 +61,7 @@ export async function loadStory(text: string | null, fileUrl: string, baseUrl: s
       problems.push({ level: 'error', file: fileUrl, path: 'map.topology', message: `only https: and relative URLs are followed, not "${map.topology}"` });
     } else if (typeof map.topology === 'string') {
       try {
-        topologyFile = new URL(map.topology, fileUrl === INLINE ? baseUrl : fileUrl).href;
+        topologyFile = topologyUrl(map.topology);
         topology = JSON.parse(await (early ?? readText(topologyFile))) as Topology;
       } catch (err) {
         problems.push({ level: 'error', file: topologyFile, path: topologyFile === fileUrl ? 'map.topology' : '', message: `could not load the topology (${(err as Error).message})` });

@@ -46,8 +46,8 @@ export class MapCamera {
   /** Where the map is at rest (or where the running flight started). */
   _current: Camera | null = null;
   _target: Camera | null = null;
-  /** The camera the picture was last drawn at, and the frame size it was drawn for. */
-  private _drawn: [Camera, number, number] | null = null;
+  /** The camera the picture was last drawn at (null: none yet, or the frame has been resized since). */
+  _drawn: Camera | null = null;
   private _flight: Flight | null = null;
 
   constructor(private readonly _host: CameraHost) {}
@@ -120,8 +120,8 @@ export class MapCamera {
       const leg = path[i];
       if (!leg) return this._land(false);
       const drawn = this._drawn;
-      const at = drawn && drawn[1] === width && drawn[2] === height && fits(drawn[0], leg, width, height) ? drawn[0] : envelope(leg, width, height);
-      if (at !== drawn?.[0]) this._drawAt(at);
+      const at = drawn && fits(drawn, leg, width, height) ? drawn : envelope(leg, width, height);
+      if (at !== drawn) this._drawAt(at);
       this._host._glide(leg.map((c) => layerFrame(at, c, width, height)), (flight._ms * (leg.length - 1)) / FLIGHT_FRAMES, () => next(i + 1));
     };
     next(0);
@@ -149,7 +149,7 @@ export class MapCamera {
   private _drawAt(camera: Camera) {
     const t = this._transform(camera);
     if (!t) return;
-    this._drawn = [camera, this._width, this._height];
+    this._drawn = camera;
     this._host._draw(...t);
   }
 
@@ -162,8 +162,7 @@ export class MapCamera {
   private _put(camera: Camera, place: boolean) {
     if (!this._transform(camera)) return;
     this._current = camera;
-    const drawn = this._drawn;
-    if (!drawn || drawn[1] !== this._width || drawn[2] !== this._height || drawn[0].some((v, i) => v !== camera[i])) this._drawAt(camera);
+    this._drawAt(camera); // a drawing already there is not laid out again (the host compares transforms)
     if (place) this._placeAt(camera);
   }
 
