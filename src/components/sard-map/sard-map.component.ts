@@ -108,10 +108,7 @@ export class SardMap extends StoryGraphic {
       this._labelsDue = true;
       this._later(() => {
         this._labelsDue = false;
-        const now = this._camera._target;
-        if (!now || !this._applier?._applied) return;
-        this._placeLabels(now);
-        this._camera._replace();
+        this._relabel();
       });
     },
     _draw: (k, tx, ty) => this._draw(k, tx, ty),

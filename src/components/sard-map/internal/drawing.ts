@@ -5,7 +5,7 @@
  * and labels are in screen space in a second `<svg>` over it, placed by the
  * camera.
  */
-import { render, svg, nothing } from 'lit';
+import { html, render, svg, nothing } from 'lit';
 import { statePatterns } from '../../../styles/patterns.js';
 import type { DrawnFeature, MapModel } from '../../../logic/geo/map-model.js';
 
@@ -43,22 +43,16 @@ function overlay(model: MapModel) {
     </g>`;
 }
 
-const svgElement = (className: string) => {
-  const el = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  el.setAttribute('class', className);
-  el.setAttribute('aria-hidden', 'true');
-  el.setAttribute('focusable', 'false');
-  return el;
-};
-
 /**
  * The two `<svg>`s of `model`, stacked: the drawing (moved by the camera as a picture) and the overlay of
  * points and labels. Both are hidden from assistive technology: the frame carries the description.
  */
 export function drawingElements(model: MapModel, stateCount: number): [SVGSVGElement, SVGSVGElement] {
-  const map = svgElement('drawing');
-  render(drawing(model, stateCount), map);
-  const over = svgElement('overlay');
-  render(overlay(model), over);
-  return [map, over];
+  const box = document.createDocumentFragment();
+  render(
+    html`<svg class="drawing" aria-hidden="true" focusable="false">${drawing(model, stateCount)}</svg
+      ><svg class="overlay" aria-hidden="true" focusable="false">${overlay(model)}</svg>`,
+    box,
+  );
+  return [...box.querySelectorAll('svg')] as [SVGSVGElement, SVGSVGElement];
 }

@@ -122,7 +122,7 @@ export class StateApplier {
   private _recolour(changes: Array<[SVGPathElement, string]>, instant: boolean) {
     const layer = this._areas;
     const many = changes.length > AREA_FADE_LIMIT;
-    for (const el of this._fades._areas) el.style.removeProperty('transition-delay');
+    // Each area that fades gets this step's delay (see _delayFades); one that switches at once needs none.
     this._fades = { _areas: many || instant ? [] : changes.map(([el]) => el) };
     // `swap` (no per-area transition) stays until a step of few areas, so taking it off never restyles twice in one step.
     if (!many && changes.length) layer?.classList.remove('swap');
@@ -134,10 +134,9 @@ export class StateApplier {
     if (many && !instant) this._fades._layer = layer?.animate([{ opacity: 0.35 }, { opacity: 1 }], 500);
   }
 
-  /** The last step's fades start after `ms` (the camera's flight), so they play where the reader is looking. */
+  /** The last step's fades start after `ms` (the camera's flight, or 0), so they play where the reader is looking. */
   _delayFades(ms: number) {
-    if (!(ms > 0)) return;
-    for (const el of this._fades._areas) el.style.setProperty('transition-delay', `${Math.round(ms)}ms`);
+    for (const el of this._fades._areas) el.style.transitionDelay = `${ms}ms`;
     this._fades._layer?.effect?.updateTiming({ delay: ms, fill: 'backwards' });
   }
 
