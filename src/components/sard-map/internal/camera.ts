@@ -160,7 +160,6 @@ export class MapCamera {
 
   /** Draws (and, with `place`, places points and labels) at `camera`, which is where the map now rests. */
   private _put(camera: Camera, place: boolean) {
-    if (!this._transform(camera)) return;
     this._current = camera;
     this._drawAt(camera); // a drawing already there is not laid out again (the host compares transforms)
     if (place) this._placeAt(camera);
