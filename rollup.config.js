@@ -8,6 +8,7 @@ import terser from '@rollup/plugin-terser';
 import { minifyLitCss } from './scripts/rollup-minify-css.js';
 import { scrollamaAsUsed } from './scripts/rollup-scrollama.js';
 import { litAsUsed } from './scripts/rollup-lit.js';
+import { wordsPacked } from './scripts/rollup-words.js';
 
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', outDir: 'dist', noEmit: false, declaration: false, noEmitOnError: true, include: ['src/**/*.ts', 'src/**/*.js'], exclude: ['src/**/*.test.ts', 'src/test-support/**'] });
@@ -291,7 +292,7 @@ export default [
       { file: 'dist/sard.js', format: 'es', plugins: [terse(true), collapseTemplateIndent()] },
       { file: 'dist/sard.iife.js', format: 'iife', name: 'Sard', plugins: [terse(false), collapseTemplateIndent()] },
     ],
-    plugins: [noTslib(), nodeResolve({ exportConditions }), trimD3Geo(), trimZoom(), scrollamaAsUsed(), litAsUsed(), ts(), minifyLitCss()],
+    plugins: [noTslib(), nodeResolve({ exportConditions }), trimD3Geo(), trimZoom(), scrollamaAsUsed(), litAsUsed(), ts(), wordsPacked(), minifyLitCss()],
     // d3-array ships one file whose top level builds its bisectors (`bisector(ascending)`): pure, but rollup
     // cannot tell, so they came along with d3-geo's three helpers (about 200 B gzip of dead code).
     treeshake: { manualPureFunctions: ['bisector'] },

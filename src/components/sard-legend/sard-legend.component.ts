@@ -105,10 +105,10 @@ export class SardLegend extends StoryGraphic {
    * allowed under a strict CSP. (Not Lit's `ref` directive: with it came 0.7 KB gzip of directive machinery.)
    */
   protected override updated() {
-    const states = Object.values(this.story?.file.states ?? {});
-    const ids = Object.keys(this.story?.file.states ?? {});
-    this.renderRoot.querySelectorAll<SVGRectElement>('li[data-state] rect').forEach((rect, i) =>
-      rect.style.setProperty('fill', `var(--sard-state-${CSS.escape(ids[i]!)}, ${states[i]!.color})`),
-    );
+    const states = Object.entries(this.story?.file.states ?? {});
+    this.renderRoot.querySelectorAll<SVGRectElement>('li[data-state] rect').forEach((rect, i) => {
+      const [id, state] = states[i]!;
+      rect.style.setProperty('fill', `var(--sard-state-${CSS.escape(id)}, ${state.color})`);
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { wordsFor, type Words } from './words.js';
+import { unpackWords, wordsFor, type Words } from './words.js';
 import { citationsByEvent } from './citations.js';
 import { basicWithInlineTopology } from '../../test-support/fixtures.js';
 
@@ -27,6 +27,15 @@ describe('the words the kit writes', () => {
     const ar = wordsFor('ar-SY', { about: 'حوالى ' });
     expect(ar.about).to.equal('حوالى ');
     expect(ar.sources).to.equal('المصادر');
+  });
+});
+
+describe('the packed tables the bundle ships (scripts/rollup-words.js)', () => {
+  it('unpack to words in the order of the English keys, a hole leaving the word English', () => {
+    // "NTD" is מפה (U+05DE U+05E4 U+05D4) less 0x590; "{n} " and the hyphen are not letters and stay.
+    const table = unpackWords(0x590, ['NTD', undefined, '{n} PEQTIM', 'K-']);
+    expect(table).to.deep.equal({ map: 'מפה', nowHeld: '{n} נוספים', shown: 'כ-' });
+    expect(unpackWords(0x5e0, ['NQjWI']).map).to.equal('خريطة');
   });
 });
 

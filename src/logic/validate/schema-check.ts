@@ -17,6 +17,7 @@ export interface JsonSchema {
   const?: unknown;
   required?: string[];
   properties?: Record<string, JsonSchema>;
+  /** Absent beside `properties`: false (other keys are unknown), as the kit's copy of the schema is written. */
   additionalProperties?: boolean | JsonSchema;
   items?: JsonSchema;
   minItems?: number;
@@ -89,7 +90,8 @@ export function checkSchema(root: JsonSchema, data: unknown): SchemaIssue[] {
     }
     const known = node.properties ?? {};
     for (const [key, child] of Object.entries(value)) {
-      const childSchema = Object.hasOwn(known, key) ? known[key] : node.additionalProperties;
+      // The kit's copy of the schema leaves out `"additionalProperties": false` beside `properties` (scripts/compile-schema.js).
+      const childSchema = Object.hasOwn(known, key) ? known[key] : (node.additionalProperties ?? !node.properties);
       if (childSchema === false) {
         const names = Object.keys(known).filter((k) => !k.startsWith('$'));
         out.push({ path: [...path, key], message: `unknown key "${key}" (known: ${names.join(', ')})`, warning: true });
